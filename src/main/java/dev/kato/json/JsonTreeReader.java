@@ -1,0 +1,108 @@
+package dev.kato.json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads one JSON document into a {@link JsonValue} tree with Jackson's streaming parser, within
+ * {@link JsonLimits}. Thread-safe; reuse one instance.
+ */
+public final class JsonTreeReader {
+    private final JsonFactory factory;
+
+    public JsonTreeReader(JsonLimits limits) {
+        StreamReadConstraints constraints =
+                StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxDocumentLength(limits.maxDocumentLength())
+                        .maxNumberLength(1000)
+                        .maxNameLength(64 * 1024)
+                        .build();
+        this.factory =
+                JsonFactory.builder()
+                        .streamReadConstraints(constraints)
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .build();
+    }
+
+    /**
+     * Parses {@code len} bytes of UTF-8 JSON starting at {@code off}.
+     *
+     * @throws MalformedJsonException when the bytes are not exactly one valid JSON document within
+     *     the limits (the message names the problem, never the content)
+     */
+    public JsonValue read(byte[] bytes, int off, int len) throws MalformedJsonException {
+        try (JsonParser p = factory.createParser(ObjectReadContext.empty(), bytes, off, len)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new MalformedJsonException("empty document");
+            }
+            JsonValue value = readValue(p, first);
+            if (p.nextToken() != null) {
+                throw new MalformedJsonException("trailing content after the JSON value");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw new MalformedJsonException(describe(e));
+        }
+    }
+
+    public JsonValue read(byte[] bytes) throws MalformedJsonException {
+        return read(bytes, 0, bytes.length);
+    }
+
+    private static JsonValue readValue(JsonParser p, JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> readObject(p);
+            case START_ARRAY -> readArray(p);
+            case VALUE_STRING -> new JsonValue.Str(p.getString());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(p.getString());
+            case VALUE_TRUE -> new JsonValue.Bool(true);
+            case VALUE_FALSE -> new JsonValue.Bool(false);
+            case VALUE_NULL -> JsonValue.NULL;
+            default -> throw new IllegalStateException("unexpected token " + token);
+        };
+    }
+
+    private static JsonValue readObject(JsonParser p) {
+        Map<String, JsonValue> fields = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            fields.put(name, readValue(p, p.nextToken()));
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new IllegalStateException("unexpected token " + t);
+        }
+        return new JsonValue.Obj(fields);
+    }
+
+    private static JsonValue readArray(JsonParser p) {
+        List<JsonValue> items = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new IllegalStateException("unexpected end of input");
+            }
+            items.add(readValue(p, t));
+        }
+        return new JsonValue.Arr(items);
+    }
+
+    private static String describe(JacksonException e) {
+        String name = e.getClass().getSimpleName();
+        // Jackson messages can quote input; keep only the exception type and location.
+        var loc = e.getLocation();
+        return loc == null ? name : name + " at column " + loc.getColumnNr();
+    }
+}
