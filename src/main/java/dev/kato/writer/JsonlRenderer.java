@@ -29,7 +29,8 @@ public final class JsonlRenderer {
     public static final int SCHEMA_VERSION = 2;
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC);
 
     /** One event as one JSON line, terminated by {@code \n}. */
     public String line(ConversationEvent event) {
@@ -41,7 +42,9 @@ public final class JsonlRenderer {
     /** Writes one event as one JSON line, terminated by {@code \n}. */
     public void write(ConversationEvent event, Writer out) {
         try {
-            try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), new NonClosingWriter(out))) {
+            try (JsonGenerator g =
+                    FACTORY.createGenerator(
+                            ObjectWriteContext.empty(), new NonClosingWriter(out))) {
                 g.writeStartObject();
                 writeMeta(g, event);
                 writeBody(g, event);
@@ -59,7 +62,8 @@ public final class JsonlRenderer {
         g.writeStringProperty("eventId", m.eventId().value());
         g.writeStringProperty("provider", m.provider().id());
         g.writeStringProperty("sessionId", m.sessionId());
-        nullableString(g, "timestamp", m.timestamp() == null ? null : ISO_MILLIS.format(m.timestamp()));
+        nullableString(
+                g, "timestamp", m.timestamp() == null ? null : ISO_MILLIS.format(m.timestamp()));
         g.writeStringProperty("kind", event.kind());
         nullableString(g, "turnId", m.turnId());
         g.writeName("source");

@@ -16,7 +16,10 @@ public final class FixtureFiles {
     public static Path sharedKato() {
         Path dir = Path.of("").toAbsolutePath().getParent().resolve("shared/fixtures/kato");
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("shared fixtures not found at " + dir + " (../shared must sit beside the checkout)");
+            throw new IllegalStateException(
+                    "shared fixtures not found at "
+                            + dir
+                            + " (../shared must sit beside the checkout)");
         }
         return dir;
     }

@@ -24,7 +24,9 @@ public final class Golden {
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
             }
-            assertThat(file).as("golden file %s (create it with -Dkato.updateGoldens=true)", file).exists();
+            assertThat(file)
+                    .as("golden file %s (create it with -Dkato.updateGoldens=true)", file)
+                    .exists();
             String expected = Files.readString(file, StandardCharsets.UTF_8);
             assertThat(actual).as("output differs from golden %s", file).isEqualTo(expected);
         } catch (IOException e) {

@@ -25,14 +25,17 @@ public final class ParserRuns {
      * Feeds the bytes in random chunks (1 byte up to {@code maxChunk}), calling end of input after
      * some chunks, as a tailer would.
      */
-    public static CollectingSink chunked(Supplier<SessionParser> parsers, byte[] bytes, long seed, int maxChunk) {
+    public static CollectingSink chunked(
+            Supplier<SessionParser> parsers, byte[] bytes, long seed, int maxChunk) {
         Random random = new Random(seed);
         SessionParser parser = parsers.get();
         CollectingSink sink = new CollectingSink();
         int pos = 0;
         while (pos < bytes.length) {
             int n = Math.min(bytes.length - pos, 1 + random.nextInt(maxChunk));
-            byte[] copy = java.util.Arrays.copyOfRange(bytes, pos, pos + n); // a fresh buffer, as a reader gives
+            byte[] copy =
+                    java.util.Arrays.copyOfRange(
+                            bytes, pos, pos + n); // a fresh buffer, as a reader gives
             parser.feed(copy, 0, n, sink);
             pos += n;
             if (random.nextInt(4) == 0) {
