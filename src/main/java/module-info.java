@@ -4,6 +4,7 @@ module dev.kato {
     requires tools.jackson.core;
     requires org.snakeyaml.engine;
     requires static org.jspecify;
+    requires jdk.security.auth;
 
     opens dev.kato.cli to
             info.picocli;

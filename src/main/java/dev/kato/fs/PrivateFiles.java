@@ -1,0 +1,56 @@
+package dev.kato.fs;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/** Owner-only permissions: directories {@code 0700}, files {@code 0600}. */
+public final class PrivateFiles {
+    public static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> FILE =
+            PosixFilePermissions.fromString("rw-------");
+
+    private PrivateFiles() {}
+
+    public static FileAttribute<Set<PosixFilePermission>> dirAttribute() {
+        return PosixFilePermissions.asFileAttribute(DIR);
+    }
+
+    public static FileAttribute<Set<PosixFilePermission>> fileAttribute() {
+        return PosixFilePermissions.asFileAttribute(FILE);
+    }
+
+    /**
+     * Creates {@code dir} and any missing parents with mode {@code 0700} (existing directories are
+     * left as they are). Refuses to pass through a symbolic link.
+     */
+    public static void createDirectories(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path current = absolute.getRoot();
+        for (Path part : absolute) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                throw new FileAlreadyExistsException(
+                        current.toString(), null, "is a symbolic link");
+            }
+            if (Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                Files.createDirectory(current, dirAttribute());
+                Files.setPosixFilePermissions(
+                        current, DIR); // umask may have narrowed or widened it
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                    throw e;
+                }
+            }
+        }
+    }
+}
