@@ -89,9 +89,37 @@ final class SessionIdentity {
         }
     }
 
-    /** Claude: every record carries its session id; for main files it equals the file stem. */
+    /**
+     * Claude: the {@code sessionId} of the first of the first 64 lines that has one (bookkeeping
+     * lines such as {@code summary} may come first). For main files it usually equals the stem.
+     */
     static Optional<String> claudeSessionIdOfRecords(Path file) throws IOException {
-        return firstRecord(file).get("sessionId").tryString().filter(s -> !s.isBlank());
+        try (var lines =
+                new java.io.BufferedReader(
+                        new java.io.InputStreamReader(
+                                new java.io.BufferedInputStream(Files.newInputStream(file)),
+                                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (int i = 0; i < 64; i++) {
+                String line = lines.readLine();
+                if (line == null || line.length() > MAX_HEAD_BYTES) {
+                    break;
+                }
+                byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                try {
+                    Optional<String> id =
+                            READER.read(bytes)
+                                    .get("sessionId")
+                                    .tryString()
+                                    .filter(s -> !s.isBlank());
+                    if (id.isPresent()) {
+                        return id;
+                    }
+                } catch (MalformedJsonException e) {
+                    // keep looking
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<String> uuidInName(Path file) {

@@ -69,7 +69,8 @@ final class SessionLayout {
         return switch (file.provider()) {
             case CLAUDE -> {
                 if (file.role() == FileRole.MAIN) {
-                    yield Optional.of(SessionIdentity.stem(path));
+                    yield SessionIdentity.claudeSessionIdOfRecords(path)
+                            .or(() -> Optional.of(SessionIdentity.stem(path)));
                 }
                 Path subagents = ancestorNamed(path, "subagents");
                 yield subagents != null && subagents.getParent() != null

@@ -119,7 +119,7 @@ public final class PathPolicy {
             return deny(
                     DenialReason.OUTSIDE_ALLOWED_ROOTS,
                     target
-                            + " is outside the allowed write roots; add one with `kato policy allow DIR` or `kato init --allow-write-root DIR`");
+                            + " is outside the allowed write roots; add its directory to allowedWriteRoots in the config");
         }
         Optional<PathDecision.Denied> existing = checkExisting(target);
         if (existing.isPresent()) {
