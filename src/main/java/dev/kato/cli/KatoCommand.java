@@ -11,15 +11,22 @@ import picocli.CommandLine.Option;
         versionProvider = VersionInfo.class,
         description =
                 "Captures your AI coding-assistant conversations into Markdown/JSONL files you own.",
-        subcommands = {
-            HelpCommand.class,
-            InitCommand.class,
-            SessionsCommand.class,
-            ExportCommand.class,
-            ConfigCommand.class
-        },
         footer = {"", "Run 'kato help <command>' for the options of one command."})
 final class KatoCommand implements Runnable {
+    /** Sub-commands by name, in help order; registered lazily by {@link Main} (start-up time). */
+    static final java.util.SequencedMap<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static java.util.SequencedMap<String, Class<?>> subcommands() {
+        var m = new java.util.LinkedHashMap<String, Class<?>>();
+        m.put("help", HelpCommand.class);
+        m.put("init", InitCommand.class);
+        m.put("sessions", SessionsCommand.class);
+        m.put("export", ExportCommand.class);
+        m.put("config", ConfigCommand.class);
+        m.put("aot-training", TrainCommand.class);
+        return java.util.Collections.unmodifiableSequencedMap(m);
+    }
+
     @Option(
             names = "--debug",
             description = "Print stack traces of unexpected errors.",

@@ -21,8 +21,13 @@ public final class Main {
 
     /** Runs one command line; returns the exit code. Tests call this directly. */
     public static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            out.println(new VersionInfo().getVersion()[0]); // the one command that needs no parser
+            return ExitCode.OK.code();
+        }
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new KatoCommand(), new CommandFactory(context));
+        registerSubcommands(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -47,6 +52,24 @@ public final class Main {
             return ExitCode.USAGE.code();
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Registers only the sub-command the arguments name (building picocli's model of every command
+     * costs start-up time); all of them when none is named, for help and error messages.
+     */
+    private static void registerSubcommands(CommandLine cli, String[] args) {
+        String first =
+                java.util.Arrays.stream(args)
+                        .filter(a -> !a.startsWith("-"))
+                        .findFirst()
+                        .orElse("");
+        Class<?> named = KatoCommand.SUBCOMMANDS.get(first);
+        if (named != null && !first.equals("help")) {
+            cli.addSubcommand(first, named);
+            return;
+        }
+        KatoCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
     }
 
     private static String helpPath(CommandLine sub) {

@@ -62,10 +62,14 @@ public final class SessionGenerator {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            System.err.println("usage: SessionGenerator claude|codex MEGABYTES OUT");
+            System.err.println("usage: SessionGenerator claude|codex MEGABYTES|KILOBYTESk OUT");
             System.exit(2);
         }
-        long bytes = Long.parseLong(args[1]) * 1024 * 1024;
+        String size = args[1];
+        long bytes =
+                size.endsWith("k")
+                        ? Long.parseLong(size.substring(0, size.length() - 1)) * 1024
+                        : Long.parseLong(size) * 1024 * 1024;
         try (OutputStream out =
                 new java.io.BufferedOutputStream(
                         Files.newOutputStream(Path.of(args[2])), 1 << 20)) {
