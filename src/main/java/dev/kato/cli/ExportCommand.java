@@ -80,15 +80,20 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
                             throw new UserError("export denied: " + d.message());
                 };
         ExportResult result;
+        ProgressLine progress =
+                ProgressLine.forTerminal(
+                        spec.commandLine().getErr(), context.clock(), totalBytes(found));
         try {
+            ParserLimits limits =
+                    ParserLimits.DEFAULT.withMaxLineBytes(config.ingest().maxLineBytes());
             result =
-                    new SessionExporter(
-                                    ParserLimits.DEFAULT.withMaxLineBytes(
-                                            config.ingest().maxLineBytes()))
+                    new SessionExporter(limits, progress::update)
                             .export(found, approved, MarkdownSettings.from(config));
         } catch (IOException e) {
+            progress.done();
             throw new UserError("export of " + found.key().shortId() + " failed: " + describe(e));
         }
+        progress.done();
         spec.commandLine().getOut().println(result.destination().target());
         if (result.anomalies() > 0) {
             spec.commandLine()
@@ -99,6 +104,18 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
                                     + " unreadable record(s) in the provider log");
         }
         return ExitCode.OK.code();
+    }
+
+    private static long totalBytes(DiscoveredSession s) {
+        long total = 0;
+        for (var f : s.filesToRead()) {
+            try {
+                total += java.nio.file.Files.size(f.path());
+            } catch (IOException e) {
+                // size unknown: the progress line shows bytes only
+            }
+        }
+        return total;
     }
 
     private DestinationFormat chooseFormat() {

@@ -31,9 +31,14 @@ import java.util.List;
  */
 public final class SessionExporter {
     private final ParserLimits limits;
+    private final java.util.function.LongConsumer progress;
 
-    public SessionExporter(ParserLimits limits) {
+    /**
+     * @param progress told the bytes of provider logs read so far (for a progress display)
+     */
+    public SessionExporter(ParserLimits limits, java.util.function.LongConsumer progress) {
         this.limits = limits;
+        this.progress = progress;
     }
 
     /**
@@ -111,9 +116,17 @@ public final class SessionExporter {
 
     private void readAll(List<SessionFile> files, ParseSink sink) throws IOException {
         SessionFileReader reader = new SessionFileReader(limits);
+        long[] done = new long[1];
         try {
             for (SessionFile f : files) {
-                reader.readAll(f, sink);
+                long before = done[0];
+                reader.readAll(
+                        f,
+                        sink,
+                        bytes -> {
+                            done[0] = before + bytes;
+                            progress.accept(done[0]);
+                        });
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();

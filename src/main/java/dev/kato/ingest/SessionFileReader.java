@@ -22,12 +22,24 @@ public final class SessionFileReader {
 
     /** Parses {@code file} from its first byte to its current end into {@code sink}. */
     public void readAll(SessionFile file, ParseSink sink) throws IOException {
+        readAll(file, sink, bytes -> {});
+    }
+
+    /**
+     * As {@link #readAll(SessionFile, ParseSink)}, reporting the bytes read so far after each
+     * chunk.
+     */
+    public void readAll(SessionFile file, ParseSink sink, java.util.function.LongConsumer progress)
+            throws IOException {
         SessionParser parser = SessionParsers.create(file.parseContext(), limits);
         byte[] buf = new byte[CHUNK];
         try (InputStream in = Files.newInputStream(file.path())) {
             int n;
+            long total = 0;
             while ((n = in.read(buf)) > 0) {
                 parser.feed(buf, 0, n, sink);
+                total += n;
+                progress.accept(total);
             }
         }
         parser.endOfInput(sink);
