@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.kato.event.EventId;
-import dev.kato.event.EventMeta;
-import dev.kato.event.Provider;
-import dev.kato.event.SystemNotice;
 import dev.kato.testing.CollectingSink;
+import dev.kato.testing.EchoRecords;
 import dev.kato.testing.ParserRuns;
 
 /**
@@ -16,21 +13,7 @@ import dev.kato.testing.ParserRuns;
  * JAZZER_FUZZ=1} fuzzes for real): never throws, and chunked feeding equals one pass.
  */
 class JsonlSessionParserFuzzTest {
-    private static final RecordParser ECHO =
-            (record, line, sink) ->
-                    sink.event(
-                            new SystemNotice(
-                                    new EventMeta(
-                                            EventId.of(Provider.CLAUDE, line.contentHash()),
-                                            Provider.CLAUDE,
-                                            "s",
-                                            null,
-                                            null,
-                                            "echo",
-                                            Long.toString(line.startOffset()),
-                                            null),
-                                    "echo",
-                                    record.get("t").stringOr("?")));
+    private static final RecordParser ECHO = EchoRecords.PARSER;
 
     @FuzzTest(maxDuration = "10s")
     void framing_isChunkInvariant(FuzzedDataProvider data) {

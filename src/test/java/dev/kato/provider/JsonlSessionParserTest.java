@@ -2,13 +2,10 @@ package dev.kato.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kato.event.EventId;
-import dev.kato.event.EventMeta;
-import dev.kato.event.Provider;
 import dev.kato.event.SystemNotice;
 import dev.kato.json.JsonLimits;
-import dev.kato.json.JsonValue;
 import dev.kato.testing.CollectingSink;
+import dev.kato.testing.EchoRecords;
 import dev.kato.testing.ParserRuns;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,22 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonlSessionParserTest {
-    /** Emits one notice per record, carrying the record's "t" field and its start offset. */
-    private static final RecordParser ECHO =
-            (JsonValue record, RawLine line, ParseSink sink) ->
-                    sink.event(
-                            new SystemNotice(
-                                    new EventMeta(
-                                            EventId.of(Provider.CLAUDE, line.contentHash()),
-                                            Provider.CLAUDE,
-                                            "s",
-                                            null,
-                                            null,
-                                            "echo",
-                                            Long.toString(line.startOffset()),
-                                            null),
-                                    "echo",
-                                    record.get("t").stringOr("?")));
+    private static final RecordParser ECHO = EchoRecords.PARSER;
 
     private static Supplier<SessionParser> parsers(int maxLine) {
         return () -> new JsonlSessionParser(ParserLimits.DEFAULT.withMaxLineBytes(maxLine), ECHO);
