@@ -63,6 +63,19 @@ public final class CliContext {
 
     /** The configuration at the configured path; defaults when there is none yet. */
     KatoConfig config() {
+        return effectiveConfig().config();
+    }
+
+    /** The audit log of this KATO_HOME. */
+    dev.kato.audit.AuditLog auditLog() {
+        return new dev.kato.audit.HashChainedAuditLog(environment().securityAuditLogPath(), clock);
+    }
+
+    /**
+     * The configuration and its policy version: the SHA-256 of the config file, or {@code defaults}
+     * when there is no file.
+     */
+    EffectiveConfig effectiveConfig() {
         Environment env = environment();
         ConfigResult result;
         try {
@@ -76,8 +89,10 @@ public final class CliContext {
                             + ")");
         }
         return switch (result) {
-            case ConfigResult.Loaded loaded -> loaded.config();
-            case ConfigResult.Missing _ -> KatoConfig.defaults(env);
+            case ConfigResult.Loaded loaded ->
+                    new EffectiveConfig(loaded.config(), loaded.sha256());
+            case ConfigResult.Missing _ ->
+                    new EffectiveConfig(KatoConfig.defaults(env), "defaults");
             case ConfigResult.Invalid invalid ->
                     throw new UserError(
                             "invalid config "
@@ -97,6 +112,9 @@ public final class CliContext {
         }
         return sb.toString();
     }
+
+    /** A configuration with the version the audit log records for it. */
+    record EffectiveConfig(KatoConfig config, String policyVersion) {}
 
     @FunctionalInterface
     private interface EnvironmentSource {

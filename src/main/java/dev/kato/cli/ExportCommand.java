@@ -1,5 +1,6 @@
 package dev.kato.cli;
 
+import dev.kato.audit.AuditEvent;
 import dev.kato.config.Environment;
 import dev.kato.config.KatoConfig;
 import dev.kato.export.ExportResult;
@@ -61,8 +62,10 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
     @Override
     public Integer call() throws IOException {
         DestinationFormat chosen = chooseFormat();
-        KatoConfig config = context.config();
+        CliContext.EffectiveConfig effective = context.effectiveConfig();
+        KatoConfig config = effective.config();
         Environment env = context.environment();
+        String correlationId = java.util.UUID.randomUUID().toString();
         SessionCatalog catalog =
                 new SessionCatalog(Sessions.roots(config), config.ingest().maxLineBytes());
         DiscoveredSession found =
@@ -73,8 +76,16 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
         String destination =
                 output != null ? absolute(output) : defaultDestination(env, found, chosen);
         PathPolicy policy = WritePolicies.of(config, env, context.userId());
+        PathDecision decision = policy.decide(destination);
+        audit(
+                new AuditEvent.PathDecided(
+                        correlationId,
+                        destination,
+                        decision instanceof PathDecision.Allowed,
+                        decision instanceof PathDecision.Denied d ? d.reason().name() : "",
+                        effective.policyVersion()));
         var approved =
-                switch (policy.decide(destination)) {
+                switch (decision) {
                     case PathDecision.Allowed a -> a.path();
                     case PathDecision.Denied d ->
                             throw new UserError("export denied: " + d.message());
@@ -94,6 +105,13 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
             throw new UserError("export of " + found.key().shortId() + " failed: " + describe(e));
         }
         progress.done();
+        audit(
+                new AuditEvent.FileWritten(
+                        correlationId,
+                        approved.target().toString(),
+                        chosen.name().toLowerCase(Locale.ROOT),
+                        result.events(),
+                        found.key().shortId()));
         spec.commandLine().getOut().println(result.destination().target());
         if (result.anomalies() > 0) {
             spec.commandLine()
@@ -104,6 +122,22 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
                                     + " unreadable record(s) in the provider log");
         }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * Every policy decision and write is audited; an export whose audit record fails is an error.
+     */
+    private void audit(AuditEvent event) {
+        try {
+            context.auditLog().record(event);
+        } catch (IOException e) {
+            throw new UserError(
+                    "cannot write the audit log "
+                            + context.environment().securityAuditLogPath()
+                            + " ("
+                            + e.getClass().getSimpleName()
+                            + ")");
+        }
     }
 
     private static long totalBytes(DiscoveredSession s) {

@@ -23,6 +23,7 @@ final class KatoCommand implements Runnable {
         m.put("sessions", SessionsCommand.class);
         m.put("export", ExportCommand.class);
         m.put("config", ConfigCommand.class);
+        m.put("audit", AuditCommand.class);
         m.put("aot-training", TrainCommand.class);
         return java.util.Collections.unmodifiableSequencedMap(m);
     }

@@ -1,0 +1,140 @@
+package dev.kato.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A security-relevant decision or fact, as recorded in the audit log. The set is closed; each
+ * variant says which fields it carries. Fields hold ids, paths, counts, hashes and reasons — never
+ * conversation content.
+ */
+public sealed interface AuditEvent {
+
+    /** The record type written to the log ({@code config.loaded}, {@code path.decision}, …). */
+    String type();
+
+    /**
+     * Ties related records together (a command → its policy decision → its write); may be empty.
+     */
+    String correlationId();
+
+    /** The event's own fields, in a fixed order. */
+    Map<String, Object> fields();
+
+    /** A configuration file was loaded; its hash is the policy version. */
+    record ConfigLoaded(String configPath, String sha256) implements AuditEvent {
+        public ConfigLoaded {
+            requireNonNull(configPath, "configPath");
+            requireNonNull(sha256, "sha256");
+        }
+
+        @Override
+        public String type() {
+            return "config.loaded";
+        }
+
+        @Override
+        public String correlationId() {
+            return "";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered("configPath", configPath, "policyVersion", sha256);
+        }
+    }
+
+    /**
+     * The write policy decided on a destination.
+     *
+     * @param reason the denial reason name, or empty when allowed
+     */
+    record PathDecided(
+            String correlationId,
+            String requestedPath,
+            boolean allowed,
+            String reason,
+            String policyVersion)
+            implements AuditEvent {
+        public PathDecided {
+            requireNonNull(correlationId, "correlationId");
+            requireNonNull(requestedPath, "requestedPath");
+            requireNonNull(reason, "reason");
+            requireNonNull(policyVersion, "policyVersion");
+        }
+
+        @Override
+        public String type() {
+            return "path.decision";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered(
+                    "path",
+                    requestedPath,
+                    "allowed",
+                    allowed,
+                    "reason",
+                    reason,
+                    "policyVersion",
+                    policyVersion);
+        }
+    }
+
+    /** An export or capture replaced a destination file. */
+    record FileWritten(
+            String correlationId, String path, String format, long events, String session)
+            implements AuditEvent {
+        public FileWritten {
+            requireNonNull(correlationId, "correlationId");
+            requireNonNull(path, "path");
+            requireNonNull(format, "format");
+            requireNonNull(session, "session");
+        }
+
+        @Override
+        public String type() {
+            return "file.written";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered("path", path, "format", format, "events", events, "session", session);
+        }
+    }
+
+    /** A state file failed validation and was moved aside. */
+    record StateQuarantined(String path, String movedTo, String reason) implements AuditEvent {
+        public StateQuarantined {
+            requireNonNull(path, "path");
+            requireNonNull(movedTo, "movedTo");
+            requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String type() {
+            return "state.quarantined";
+        }
+
+        @Override
+        public String correlationId() {
+            return "";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered("path", path, "movedTo", movedTo, "reason", reason);
+        }
+    }
+
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}
