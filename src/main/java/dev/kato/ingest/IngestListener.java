@@ -1,0 +1,35 @@
+package dev.kato.ingest;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Receives what {@link LiveIngest} finds, on its single thread, in order. For one file: {@code
+ * fileAppeared} first, then resets and batches in file order, then {@code fileRemoved}. Methods
+ * should return quickly; an exception thrown from one is reported to {@link #failed} and does not
+ * stop ingestion.
+ */
+public interface IngestListener {
+    /**
+     * A session file was found: at start-up ({@code presentAtStart}) or while running (a new
+     * session, a new sub-agent transcript, a root or folder created later).
+     */
+    void fileAppeared(SessionFile file, boolean presentAtStart);
+
+    /** New events (or just a new cursor) from one file. */
+    void batch(IngestBatch batch);
+
+    /**
+     * The file was truncated or replaced ({@link TailStatus#TRUNCATED}, {@link
+     * TailStatus#REPLACED}); the next batch restarts at byte 0 and repeats events already seen.
+     */
+    void fileReset(SessionFile file, TailStatus reason);
+
+    /** The file is gone (deleted, or renamed away from a session path); its tail is dropped. */
+    void fileRemoved(SessionFile file);
+
+    /**
+     * Reading {@code file} failed (retried on its next change), or, with no file, an internal
+     * error.
+     */
+    void failed(@Nullable SessionFile file, Exception cause);
+}
