@@ -96,6 +96,48 @@ public final class DestinationWriter {
         void writeTo(java.io.OutputStream out, byte[] existingHead) throws IOException;
     }
 
+    /**
+     * Appends bytes to the destination (creating it {@code 0600} if missing) and fsyncs: the
+     * recording path. Refuses a destination that is not a regular file or is a symbolic link.
+     *
+     * @return the file's size before the append (where the appended bytes start)
+     */
+    public static long append(ApprovedPath destination, byte[] bytes) throws IOException {
+        Path parent = prepareParent(destination);
+        Path target = parent.resolve(destination.target().getFileName());
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createFile(target, PrivateFiles.fileAttribute());
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // created concurrently: checked below like any existing file
+            }
+        }
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileSystemException(
+                    target.toString(), null, "destination is not a regular file");
+        }
+        try (var ch =
+                java.nio.channels.FileChannel.open(
+                        target,
+                        java.util.Set.<java.nio.file.OpenOption>of(
+                                java.nio.file.StandardOpenOption.WRITE,
+                                java.nio.file.StandardOpenOption.APPEND,
+                                LinkOption.NOFOLLOW_LINKS))) {
+            long start = ch.size();
+            var buf = java.nio.ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+            return start;
+        }
+    }
+
+    /** Whether the destination exists as a regular file right now (no link followed). */
+    public static boolean exists(ApprovedPath destination) {
+        return Files.isRegularFile(destination.target(), LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** Checks every component below the root and creates missing ones; returns the parent. */
     static Path prepareParent(ApprovedPath destination) throws IOException {
         Path root = destination.root();

@@ -1,0 +1,195 @@
+package dev.kato.recording;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kato.event.ConversationEvent;
+import dev.kato.event.UserMessage;
+import dev.kato.policy.ApprovedPath;
+import dev.kato.policy.DestinationFormat;
+import dev.kato.writer.DestinationWriter;
+import dev.kato.writer.Frontmatter;
+import dev.kato.writer.JsonlRenderer;
+import dev.kato.writer.MarkdownBodyWriter;
+import dev.kato.writer.MarkdownOptions;
+import dev.kato.writer.MergeOutcome;
+import dev.kato.writer.SessionFacts;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Carries out {@link RecordingEffect}s on destination files: snapshots replace the file atomically
+ * (frontmatter merged), appends render one event and append it with an fsync, {@code ::init}
+ * creates a frontmatter-only file. Markdown appends keep one body renderer per destination, so a
+ * heading is written only when the speaker changes.
+ */
+public final class RecordingWriter {
+    private final MarkdownOptions options;
+    private final JsonlRenderer jsonl = new JsonlRenderer();
+    private final Map<ApprovedPath, Appender> appenders = new HashMap<>();
+
+    public RecordingWriter(MarkdownOptions options) {
+        this.options = requireNonNull(options, "options");
+    }
+
+    /** The session's stored events, in order, for snapshots. */
+    @FunctionalInterface
+    public interface History {
+        void replay(Consumer<ConversationEvent> consumer) throws IOException;
+    }
+
+    public void apply(RecordingEffect effect, History history) throws IOException {
+        switch (effect) {
+            case RecordingEffect.EnsureFile e -> ensure(e);
+            case RecordingEffect.Snapshot s -> snapshot(s, history);
+            case RecordingEffect.Append a -> append(a);
+        }
+    }
+
+    private void ensure(RecordingEffect.EnsureFile e) throws IOException {
+        if (DestinationWriter.exists(e.destination())) {
+            return;
+        }
+        String text =
+                e.destination().format() == DestinationFormat.MARKDOWN
+                        ? Frontmatter.render(
+                                SessionFacts.empty(null, ""),
+                                List.of(e.recordingId().toString()),
+                                options)
+                        : "";
+        DestinationWriter.replace(
+                e.destination(), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void snapshot(RecordingEffect.Snapshot s, History history) throws IOException {
+        appenders.remove(s.destination());
+        if (s.destination().format() == DestinationFormat.JSONL) {
+            DestinationWriter.replace(
+                    s.destination(),
+                    out -> {
+                        Writer w =
+                                new BufferedWriter(
+                                        new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                        replayBefore(s, history, e -> jsonl.write(e, w));
+                        w.flush();
+                    });
+            return;
+        }
+        MarkdownBodyWriter[] body = new MarkdownBodyWriter[1];
+        DestinationWriter.replaceComposed(
+                s.destination(),
+                out -> {
+                    Writer w =
+                            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    body[0] = new MarkdownBodyWriter(w, options);
+                    replayBefore(
+                            s,
+                            history,
+                            e -> {
+                                try {
+                                    if (!e.meta().fromSubAgent()) {
+                                        body[0].accept(e);
+                                    }
+                                } catch (IOException x) {
+                                    throw new UncheckedIOException(x);
+                                }
+                            });
+                    body[0].finish();
+                    w.flush();
+                },
+                (out, head) -> {
+                    String existing = new String(head, StandardCharsets.UTF_8);
+                    switch (Frontmatter.merge(
+                            existing,
+                            body[0].facts(),
+                            List.of(s.recordingId().toString()),
+                            options)) {
+                        case MergeOutcome.Merged m -> {
+                            out.write(m.text().getBytes(StandardCharsets.UTF_8));
+                            if (!m.text().isEmpty() && body[0].wroteAnything()) {
+                                out.write('\n');
+                            }
+                        }
+                        case MergeOutcome.Malformed bad -> throw new IOException(bad.message());
+                    }
+                },
+                Frontmatter.MAX_EXISTING_CHARS * 4 + 64);
+    }
+
+    /** Replays every stored event before the command's message, then the message's own part. */
+    private static void replayBefore(
+            RecordingEffect.Snapshot s, History history, Consumer<ConversationEvent> sink)
+            throws IOException {
+        boolean[] reached = new boolean[1];
+        try {
+            history.replay(e -> {
+                if (e.meta().eventId().equals(s.before())) {
+                    reached[0] = true;
+                }
+                if (!reached[0]) {
+                    sink.accept(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        s.tail().ifPresent(sink);
+    }
+
+    private void append(RecordingEffect.Append a) throws IOException {
+        Appender appender =
+                appenders.computeIfAbsent(a.destination(), d -> new Appender(d, a.recordingId()));
+        appender.append(a.event());
+    }
+
+    /** Renders events for one destination and appends them. */
+    private final class Appender {
+        private final ApprovedPath destination;
+        private final String recordingId;
+        private final StringWriter buffer = new StringWriter();
+        private final MarkdownBodyWriter body;
+
+        Appender(ApprovedPath destination, java.util.UUID recordingId) {
+            this.destination = destination;
+            this.recordingId = recordingId.toString();
+            this.body = new MarkdownBodyWriter(buffer, options);
+        }
+
+        void append(ConversationEvent event) throws IOException {
+            if (event.meta().fromSubAgent()) {
+                return;
+            }
+            String text;
+            if (destination.format() == DestinationFormat.JSONL) {
+                text = jsonl.line(event);
+            } else {
+                boolean fresh = !DestinationWriter.exists(destination);
+                buffer.getBuffer().setLength(0);
+                body.accept(event);
+                text = buffer.toString();
+                if (fresh && !text.isEmpty()) {
+                    text =
+                            Frontmatter.render(body.facts(), List.of(recordingId), options)
+                                    + "\n"
+                                    + text;
+                }
+            }
+            if (!text.isEmpty()) {
+                DestinationWriter.append(destination, text.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** A user message's text, for tests and status: never logged. */
+    static String textOf(UserMessage m) {
+        return m.text();
+    }
+}

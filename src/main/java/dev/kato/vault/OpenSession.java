@@ -1,0 +1,222 @@
+package dev.kato.vault;
+
+import dev.kato.event.ConversationEvent;
+import dev.kato.event.SessionKey;
+import dev.kato.fs.PrivateFiles;
+import dev.kato.state.LoadResult;
+import dev.kato.state.Quarantine;
+import dev.kato.state.StateStore;
+import dev.kato.writer.JsonlRenderer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One session opened for writing, after crash recovery. Recovery rules:
+ *
+ * <ul>
+ *   <li>{@code meta.json} records the committed length of {@code events.jsonl}. Complete, valid,
+ *       new lines beyond it (a crash after the events fsync, before the meta replace) are kept and
+ *       counted; a torn last line is truncated away; from the first invalid or duplicate complete
+ *       line on, the tail is copied to a quarantine file and truncated.
+ *   <li>A {@code meta.json} that claims more bytes than {@code events.jsonl} holds is lying (events
+ *       win): it is quarantined and rebuilt from the events, without cursors, so the caller
+ *       re-reads its logs and the id index drops what is already stored.
+ *   <li>A missing or quarantined {@code meta.json} is rebuilt the same way.
+ * </ul>
+ */
+final class OpenSession implements Closeable {
+    private static final JsonlRenderer RENDERER = new JsonlRenderer();
+    private static final Set<OpenOption> OPEN =
+            Set.of(
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE,
+                    LinkOption.NOFOLLOW_LINKS);
+
+    private final SessionKey key;
+    private final FileChannel events;
+    private final IdIndex index;
+    private final StateStore<SessionMeta> metaStore;
+    private final SessionStats stats;
+
+    private OpenSession(
+            SessionKey key,
+            FileChannel events,
+            IdIndex index,
+            StateStore<SessionMeta> metaStore,
+            SessionStats stats) {
+        this.key = key;
+        this.events = events;
+        this.index = index;
+        this.metaStore = metaStore;
+        this.stats = stats;
+    }
+
+    /**
+     * Opens and recovers the session in {@code files}; null when it holds no session and {@code
+     * createAs} is null (nothing is created then).
+     */
+    static @Nullable OpenSession open(
+            SessionFiles files, @Nullable SessionKey createAs, Quarantine quarantine)
+            throws IOException {
+        StateStore<SessionMeta> store =
+                StateStore.of(files.meta(), new SessionMetaCodec(files.id()), quarantine);
+        SessionMeta meta = store.load() instanceof LoadResult.Loaded<SessionMeta>(var m) ? m : null;
+        if (createAs == null
+                && meta == null
+                && !Files.exists(files.events(), LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        PrivateFiles.createDirectories(files.dir());
+        FileChannel ch = FileChannel.open(files.events(), OPEN, PrivateFiles.fileAttribute());
+        try {
+            if (meta != null && meta.eventsBytes() > ch.size()) {
+                quarantine.moveAside(
+                        files.meta(), "meta.json records more event bytes than events.jsonl holds");
+                meta = null;
+            }
+            OpenSession s = recover(files, ch, meta, createAs, store, quarantine);
+            if (s == null) {
+                ch.close();
+            }
+            return s;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    private static @Nullable OpenSession recover(
+            SessionFiles files,
+            FileChannel ch,
+            @Nullable SessionMeta meta,
+            @Nullable SessionKey createAs,
+            StateStore<SessionMeta> store,
+            Quarantine quarantine)
+            throws IOException {
+        long base = meta == null ? 0 : meta.eventsBytes();
+        IdIndex index =
+                meta == null
+                        ? IdIndex.createEmpty(files.index(), ch)
+                        : IdIndex.open(files.index(), ch, base);
+        try {
+            TailRecovery tail = new TailRecovery(files, ch, index, meta, createAs);
+            tail.run(base, quarantine);
+            if (tail.stats() == null) {
+                index.close();
+                return null;
+            }
+            SessionStats stats = tail.stats();
+            if (tail.changed() || (meta == null && stats.count() > 0)) {
+                index.commit(stats.bytes());
+                store.save(stats.toMeta());
+            }
+            return new OpenSession(stats.toMeta().key(), ch, index, store, stats);
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    SessionMeta meta() {
+        return stats.toMeta();
+    }
+
+    FileChannel events() {
+        return events;
+    }
+
+    /** Appends the events not yet stored, then commits them and {@code update} durably. */
+    AppendResult append(List<? extends ConversationEvent> batch, SessionMetaUpdate update)
+            throws IOException {
+        checkBelongs(key, batch);
+        Set<String> seen = new HashSet<>();
+        long pos = stats.bytes();
+        int appended = 0;
+        int duplicates = 0;
+        int tooLarge = 0;
+        for (ConversationEvent e : batch) {
+            String id = e.meta().eventId().value();
+            if (!seen.add(id) || index.contains(id, pos)) {
+                duplicates++;
+                continue;
+            }
+            byte[] line = RENDERER.line(e).getBytes(StandardCharsets.UTF_8);
+            if (line.length > JsonlEventReader.MAX_LINE_BYTES) {
+                tooLarge++;
+                continue;
+            }
+            writeFully(line, pos);
+            index.add(id, pos);
+            stats.add(e, line.length);
+            pos += line.length;
+            appended++;
+        }
+        if (appended > 0) {
+            events.force(true);
+            index.commit(pos);
+        }
+        stats.merge(update);
+        if (appended > 0 || !update.isEmpty()) {
+            metaStore.save(stats.toMeta());
+        }
+        return new AppendResult(appended, duplicates, tooLarge);
+    }
+
+    /** Fails when an event of {@code batch} is not an event of {@code key}'s session. */
+    static void checkBelongs(SessionKey key, List<? extends ConversationEvent> batch) {
+        for (ConversationEvent e : batch) {
+            if (e.meta().provider() != key.provider()
+                    || !e.meta().sessionId().equals(key.providerSessionId())) {
+                throw new IllegalArgumentException(
+                        "event " + e.meta().eventId() + " belongs to another session");
+            }
+        }
+    }
+
+    private void writeFully(byte[] bytes, long position) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+            events.write(buf, position + buf.position());
+        }
+    }
+
+    /** Copies {@code [from, to)} of {@code ch} to {@code out}'s stream. */
+    static void copyRange(FileChannel ch, long from, long to, java.io.OutputStream out)
+            throws IOException {
+        var target = Channels.newChannel(out);
+        for (long pos = from; pos < to; ) {
+            long n = ch.transferTo(pos, to - pos, target);
+            if (n <= 0) {
+                break; // the file shrank under us; copy what exists
+            }
+            pos += n;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            index.close();
+        } finally {
+            events.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpenSession[" + key.shortId() + "]";
+    }
+}
