@@ -5,6 +5,7 @@ module dev.kato {
     requires org.snakeyaml.engine;
     requires static org.jspecify;
     requires jdk.security.auth;
+    requires jdk.net;
 
     opens dev.kato.cli to
             info.picocli;

@@ -23,6 +23,10 @@ final class KatoCommand implements Runnable {
         m.put("sessions", SessionsCommand.class);
         m.put("export", ExportCommand.class);
         m.put("config", ConfigCommand.class);
+        m.put("start", StartCommand.class);
+        m.put("stop", StopCommand.class);
+        m.put("restart", RestartCommand.class);
+        m.put("status", StatusCommand.class);
         m.put("audit", AuditCommand.class);
         m.put("aot-training", TrainCommand.class);
         return java.util.Collections.unmodifiableSequencedMap(m);

@@ -1,0 +1,232 @@
+package dev.kato.daemon;
+
+import dev.kato.config.ConfigLoader;
+import dev.kato.config.ConfigProblem;
+import dev.kato.config.ConfigResult;
+import dev.kato.config.Environment;
+import dev.kato.config.KatoConfig;
+import dev.kato.control.ControlPaths;
+import dev.kato.control.ControlReply;
+import dev.kato.control.ControlRequest;
+import dev.kato.control.DaemonStatus;
+import dev.kato.control.Readiness;
+import dev.kato.control.StatusJson;
+import dev.kato.fs.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The composition root: loads the config, takes the lock, opens the operational log, starts the
+ * services and the control socket, says "ready", waits for {@code Stop} or SIGTERM, then closes
+ * everything in reverse order. The only place that constructs the daemon's parts.
+ */
+final class Daemon {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_ALREADY_RUNNING = 3;
+    private static final Duration LOCK_PATIENCE = Duration.ofMillis(300);
+    private static final Duration HOLDER_PID_PATIENCE = Duration.ofSeconds(2);
+    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(8);
+
+    private final Environment env;
+    private final InstantSource clock;
+    private final long pid = ProcessHandle.current().pid();
+    private final ControlPaths paths;
+    private final StopSignal stop = new StopSignal();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Daemon(Environment env, InstantSource clock) {
+        this.env = env;
+        this.clock = clock;
+        this.paths = new ControlPaths(env.runtimeDir());
+    }
+
+    /** Runs a daemon until it is told to stop; returns the process exit code. */
+    static int run(Environment env, InstantSource clock, Consumer<Readiness> handshake)
+            throws InterruptedException {
+        return new Daemon(env, clock).run(handshake);
+    }
+
+    private int run(Consumer<Readiness> handshake) throws InterruptedException {
+        ConfigResult.Loaded loaded;
+        try {
+            Optional<String> problem = paths.trySocketPathProblem();
+            if (problem.isPresent()) {
+                handshake.accept(new Readiness.Failed(problem.get()));
+                return EXIT_FAILED;
+            }
+            switch (ConfigLoader.load(env.configPath(), env)) {
+                case ConfigResult.Loaded l -> loaded = l;
+                case ConfigResult.Missing _ -> {
+                    handshake.accept(
+                            new Readiness.Failed(
+                                    "no config at " + env.configPath() + "; run 'kato init'"));
+                    return EXIT_FAILED;
+                }
+                case ConfigResult.Invalid invalid -> {
+                    handshake.accept(new Readiness.Failed(invalid(invalid.problems())));
+                    return EXIT_FAILED;
+                }
+            }
+            int uid = (int) new com.sun.security.auth.module.UnixSystem().getUid();
+            RuntimeDirectories.preparePrivate(env.runtimeDir(), uid);
+            RuntimeDirectories.preparePrivate(env.logsDir(), uid);
+        } catch (IOException e) {
+            handshake.accept(new Readiness.Failed(describe("cannot prepare", e)));
+            return EXIT_FAILED;
+        }
+        try (ResourceRegistry registry = new ResourceRegistry()) {
+            return serve(registry, loaded, handshake);
+        } catch (IOException e) {
+            handshake.accept(new Readiness.Failed(describe("cannot start", e)));
+            return EXIT_FAILED;
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private int serve(
+            ResourceRegistry registry, ConfigResult.Loaded loaded, Consumer<Readiness> handshake)
+            throws IOException, InterruptedException {
+        Optional<DaemonLock> lock = DaemonLock.tryAcquire(paths, pid, LOCK_PATIENCE);
+        if (lock.isEmpty()) {
+            handshake.accept(
+                    new Readiness.AlreadyRunning(DaemonLock.holderPid(paths, HOLDER_PID_PATIENCE)));
+            return EXIT_ALREADY_RUNNING;
+        }
+        Instant startedAt = clock.instant();
+        OperationalLog log = OperationalLog.open(env.operationalLogPath(), clock);
+        registry.register(log);
+        // The security audit log (a later issue) becomes a second sink here.
+        LifecycleSink events = LifecycleSink.all(List.of(log));
+        registry.register(lock.get()); // released after the socket is gone, before the log closes
+        events.record(new LifecycleEvent.Started(pid, loaded.sha256()));
+        Runtime.getRuntime().addShutdownHook(shutdownHook());
+
+        DaemonServices services = registry.register(DaemonServices.none());
+        services.start();
+        StatusSource status =
+                new StatusSource(loaded.config(), loaded.sha256(), startedAt, services);
+        registry.register(() -> Files.deleteIfExists(paths.statusSnapshot()));
+        UserPrincipal owner = Files.getOwner(env.runtimeDir(), LinkOption.NOFOLLOW_LINKS);
+        registry.register(
+                ControlServer.start(
+                        paths.socket(), owner, request -> answer(request, status), events));
+        writeSnapshot(status.take(false));
+
+        handshake.accept(new Readiness.Ready(pid));
+        events.record(new LifecycleEvent.Ready(pid));
+        String reason = stop.await();
+        events.record(
+                new LifecycleEvent.Stopping(
+                        pid, reason, Duration.between(startedAt, clock.instant()).toMillis()));
+        return EXIT_OK;
+    }
+
+    private ControlReply answer(ControlRequest request, StatusSource status) {
+        return switch (request) {
+            case ControlRequest.Status(boolean all) -> {
+                DaemonStatus s = status.take(all);
+                writeSnapshot(s);
+                yield new ControlReply.StatusReply(s);
+            }
+            case ControlRequest.Stop() -> {
+                stop.request("request");
+                yield new ControlReply.Ack(pid);
+            }
+            case ControlRequest.Ping() -> new ControlReply.Ack(pid);
+        };
+    }
+
+    /**
+     * Best effort: the snapshot is a convenience copy of the last status, not a source of truth.
+     */
+    private void writeSnapshot(DaemonStatus status) {
+        try {
+            AtomicFiles.replace(
+                    paths.statusSnapshot(),
+                    out ->
+                            out.write(
+                                    (StatusJson.toText(status) + "\n")
+                                            .getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            // the next status request tries again
+        }
+    }
+
+    /** On SIGTERM/SIGINT: ask the main thread to stop, and wait for it to finish closing. */
+    private Thread shutdownHook() {
+        return DaemonThreads.platform("kato-shutdown")
+                .newThread(() -> {
+                    stop.request("signal");
+                    try {
+                        stopped.await(SHUTDOWN_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+    }
+
+    private final class StatusSource {
+        private final KatoConfig config;
+        private final String sha256;
+        private final Instant startedAt;
+        private final DaemonServices services;
+
+        StatusSource(KatoConfig config, String sha256, Instant startedAt, DaemonServices services) {
+            this.config = config;
+            this.sha256 = sha256;
+            this.startedAt = startedAt;
+            this.services = services;
+        }
+
+        DaemonStatus take(boolean all) {
+            List<DaemonStatus.ProviderStatus> providers = new ArrayList<>();
+            config.providerSessionRoots()
+                    .byProviderId()
+                    .forEach((id, roots) ->
+                            providers.add(
+                                    new DaemonStatus.ProviderStatus(
+                                            id, roots.stream().map(Daemon::root).toList())));
+            return new DaemonStatus(
+                    pid,
+                    startedAt,
+                    clock.instant(),
+                    env.katoHome().toString(),
+                    env.configPath().toString(),
+                    sha256,
+                    providers,
+                    services.activity(all));
+        }
+    }
+
+    private static DaemonStatus.RootStatus root(Path path) {
+        return new DaemonStatus.RootStatus(path.toString(), Files.isDirectory(path));
+    }
+
+    private String invalid(List<ConfigProblem> problems) {
+        StringBuilder sb = new StringBuilder("invalid config " + env.configPath() + ": ");
+        for (int i = 0; i < problems.size(); i++) {
+            sb.append(i == 0 ? "" : "; ").append(problems.get(i).render());
+        }
+        return sb.toString();
+    }
+
+    private static String describe(String what, IOException e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+        return what + " the daemon (" + e.getClass().getSimpleName() + message + ")";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.kato.daemon;
+
+import dev.kato.config.ConfigProblem;
+import dev.kato.config.Environment;
+import dev.kato.config.InvalidEnvironmentException;
+import dev.kato.control.Readiness;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * Process entry point of the Kato daemon, started by {@code kato start} as {@code java … -m
+ * dev.kato/dev.kato.daemon.DaemonMain} with a scrubbed environment. It takes no arguments. The
+ * first line on standard output is the start-up handshake ({@link Readiness}); after it the daemon
+ * writes nothing more to standard output. Exit codes: 0 stopped normally, 1 could not start, 2 bad
+ * arguments, 3 another daemon already runs for this {@code KATO_HOME}.
+ */
+public final class DaemonMain {
+    private DaemonMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        PrintStream handshakeOut = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (args.length != 0) {
+            handshakeOut.println(new Readiness.Failed("the daemon takes no arguments").render());
+            System.exit(2);
+        }
+        Environment env;
+        try {
+            env = Environment.capture();
+        } catch (InvalidEnvironmentException e) {
+            StringBuilder sb = new StringBuilder("bad environment:");
+            for (ConfigProblem p : e.problems()) {
+                sb.append(' ').append(p.render());
+            }
+            handshakeOut.println(new Readiness.Failed(sb.toString()).render());
+            System.exit(1);
+            return;
+        }
+        int code =
+                Daemon.run(
+                        env,
+                        Clock.systemUTC(),
+                        readiness -> {
+                            handshakeOut.println(readiness.render());
+                            handshakeOut.flush();
+                            // Nothing else may reach the pipe `kato start` reads (it is gone soon).
+                            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+                        });
+        if (code != Daemon.EXIT_OK) {
+            System.exit(code);
+        }
+        // A normal return: System.exit would block forever if a shutdown hook is running (SIGTERM).
+    }
+}
