@@ -67,7 +67,8 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
         Environment env = context.environment();
         String correlationId = java.util.UUID.randomUUID().toString();
         SessionCatalog catalog =
-                new SessionCatalog(Sessions.roots(config), config.ingest().maxLineBytes());
+                new SessionCatalog(
+                        dev.kato.export.Configured.roots(config), config.ingest().maxLineBytes());
         DiscoveredSession found =
                 switch (catalog.resolve(session, context.workingDirectory())) {
                     case SessionCatalog.Resolution.Found f -> f.session();
@@ -75,7 +76,7 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
                 };
         String destination =
                 output != null ? absolute(output) : defaultDestination(env, found, chosen);
-        PathPolicy policy = WritePolicies.of(config, env, context.userId());
+        PathPolicy policy = dev.kato.export.Configured.policy(config, env, context.userId());
         PathDecision decision = policy.decide(destination);
         audit(
                 new AuditEvent.PathDecided(
@@ -99,7 +100,7 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
                     ParserLimits.DEFAULT.withMaxLineBytes(config.ingest().maxLineBytes());
             result =
                     new SessionExporter(limits, progress::update)
-                            .export(found, approved, MarkdownSettings.from(config));
+                            .export(found, approved, dev.kato.export.Configured.markdown(config));
         } catch (IOException e) {
             progress.done();
             throw new UserError("export of " + found.key().shortId() + " failed: " + describe(e));

@@ -52,7 +52,9 @@ final class SessionsCommand implements Callable<Integer>, CommandFactory.Context
         }
         KatoConfig config = context.config();
         List<SessionListing> sessions =
-                new SessionCatalog(Sessions.roots(config), config.ingest().maxLineBytes())
+                new SessionCatalog(
+                                dev.kato.export.Configured.roots(config),
+                                config.ingest().maxLineBytes())
                         .list(only);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

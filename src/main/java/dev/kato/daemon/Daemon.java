@@ -116,7 +116,13 @@ final class Daemon {
         events.record(new LifecycleEvent.Started(pid, loaded.sha256()));
         Runtime.getRuntime().addShutdownHook(shutdownHook());
 
-        DaemonServices services = registry.register(DaemonServices.none());
+        DaemonServices services =
+                registry.register(
+                        new CaptureService(
+                                loaded.config(),
+                                env,
+                                clock,
+                                new com.sun.security.auth.module.UnixSystem().getUid()));
         services.start();
         StatusSource status =
                 new StatusSource(loaded.config(), loaded.sha256(), startedAt, services);

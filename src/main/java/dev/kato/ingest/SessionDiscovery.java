@@ -77,6 +77,11 @@ public final class SessionDiscovery {
                         new SessionKey(provider.get(), id.get()), List.of(sessionFile), List.of()));
     }
 
+    /** The conversation a session file belongs to (for sub-agent files: the parent's). */
+    public static Optional<SessionKey> sessionKeyOf(SessionFile file) throws IOException {
+        return SessionLayout.sessionIdOf(file).map(id -> new SessionKey(file.provider(), id));
+    }
+
     /** Every session file of one provider under one root, classified by layout. */
     List<SessionFile> listFiles(Provider provider, Path root) {
         List<SessionFile> files = new ArrayList<>();

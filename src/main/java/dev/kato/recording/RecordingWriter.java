@@ -156,6 +156,7 @@ public final class RecordingWriter {
         private final String recordingId;
         private final StringWriter buffer = new StringWriter();
         private final MarkdownBodyWriter body;
+        private boolean continuing;
 
         Appender(ApprovedPath destination, java.util.UUID recordingId) {
             this.destination = destination;
@@ -180,7 +181,11 @@ public final class RecordingWriter {
                             Frontmatter.render(body.facts(), List.of(recordingId), options)
                                     + "\n"
                                     + text;
+                } else if (!continuing && !text.isEmpty()) {
+                    text = "\n" + text; // a blank line between what the file holds and the
+                    // first new block
                 }
+                continuing |= !text.isEmpty();
             }
             if (!text.isEmpty()) {
                 DestinationWriter.append(destination, text.getBytes(StandardCharsets.UTF_8));

@@ -131,6 +131,9 @@ class RecordingWriterTest {
                         "more");
         assertThat(text.split("# claude-opus-4.6_", -1))
                 .hasSize(3); // a heading per speaker change, not per append
+        assertThat(text)
+                .contains(
+                        "now ::capture it\n\n# claude-opus-4.6_2026-11-23_1000_20\n\ncaptured answer\n\nmore\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest.target())))
                 .isEqualTo("rw-------");
     }

@@ -1,0 +1,354 @@
+package dev.kato.daemon;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kato.command.CommandParse;
+import dev.kato.command.CommandParser;
+import dev.kato.config.Environment;
+import dev.kato.config.KatoConfig;
+import dev.kato.control.DaemonStatus;
+import dev.kato.event.ConversationEvent;
+import dev.kato.event.SessionKey;
+import dev.kato.event.UserMessage;
+import dev.kato.export.Configured;
+import dev.kato.ingest.IngestBatch;
+import dev.kato.ingest.IngestCursor;
+import dev.kato.ingest.IngestListener;
+import dev.kato.ingest.LiveIngest;
+import dev.kato.ingest.LiveIngestOptions;
+import dev.kato.ingest.Provenance;
+import dev.kato.ingest.SessionDiscovery;
+import dev.kato.ingest.SessionFile;
+import dev.kato.ingest.TailStatus;
+import dev.kato.policy.PathPolicy;
+import dev.kato.recording.CommandOutcome;
+import dev.kato.recording.RecordingEffect;
+import dev.kato.recording.RecordingState;
+import dev.kato.recording.RecordingStateCodec;
+import dev.kato.recording.RecordingWriter;
+import dev.kato.recording.SessionRecorder;
+import dev.kato.state.LoadResult;
+import dev.kato.state.Quarantine;
+import dev.kato.state.QuarantineListener;
+import dev.kato.state.StateStore;
+import dev.kato.vault.AppendResult;
+import dev.kato.vault.SessionMetaUpdate;
+import dev.kato.vault.Vault;
+import dev.kato.vault.VaultSessionInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Live capture inside the daemon: provider logs are tailed ({@link LiveIngest}), every new event
+ * goes into the vault exactly once, and each newly stored event passes through its session's {@link
+ * SessionRecorder}, whose effects the {@link RecordingWriter} carries out. In-chat commands run
+ * only from live content, or — after downtime — from content at most {@code commands.maxAge} old;
+ * history found on first sight never runs. Runs on the single ingest thread.
+ */
+final class CaptureService implements DaemonServices, IngestListener {
+    private static final int RECENT = 50;
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final KatoConfig config;
+    private final Environment env;
+    private final InstantSource clock;
+    private final PathPolicy policy;
+    private final RecordingWriter writer;
+    private final Map<Path, SessionKey> keys = new HashMap<>();
+    private final Map<Path, Boolean> resumed = new HashMap<>();
+    private final Map<SessionKey, SessionRecorder> recorders = new HashMap<>();
+    private final Map<SessionKey, Instant> lastActivity = new HashMap<>();
+    private final Deque<DaemonStatus.CommandOutcome> recentCommands = new ArrayDeque<>();
+    private final Deque<DaemonStatus.RecentError> recentErrors = new ArrayDeque<>();
+    private @Nullable Vault vault;
+    private @Nullable LiveIngest ingest;
+
+    CaptureService(KatoConfig config, Environment env, InstantSource clock, long userId) {
+        this.config = requireNonNull(config, "config");
+        this.env = requireNonNull(env, "env");
+        this.clock = requireNonNull(clock, "clock");
+        this.policy = Configured.policy(config, env, userId);
+        this.writer = new RecordingWriter(Configured.markdown(config));
+    }
+
+    @Override
+    public void start() throws IOException {
+        Vault v = Vault.open(env.sessionsDir(), QuarantineListener.IGNORE, clock);
+        vault = v;
+        Map<Path, IngestCursor> cursors = new HashMap<>();
+        for (VaultSessionInfo info : v.sessions()) {
+            for (var log : info.providerLogs()) {
+                decodeCursor(log.cursor())
+                        .ifPresent(c -> cursors.put(log.path().toAbsolutePath().normalize(), c));
+            }
+        }
+        cursors.keySet().forEach(p -> resumed.put(p, true));
+        LiveIngest live =
+                new LiveIngest(
+                        Configured.roots(config),
+                        cursors,
+                        LiveIngestOptions.DEFAULT,
+                        this,
+                        DaemonThreads.platform("kato-ingest"),
+                        clock);
+        ingest = live;
+        live.start();
+    }
+
+    @Override
+    public void fileAppeared(SessionFile file, boolean presentAtStart) {}
+
+    @Override
+    public synchronized void batch(IngestBatch batch) {
+        Vault v = requireNonNull(vault, "vault");
+        Path path = batch.file().path().toAbsolutePath().normalize();
+        try {
+            SessionKey key = keyOf(batch.file());
+            AppendResult result =
+                    v.append(
+                            key,
+                            batch.events(),
+                            SessionMetaUpdate.cursor(path, encodeCursor(batch.cursor())));
+            List<ConversationEvent> stored = newlyStored(batch.events(), result);
+            if (!stored.isEmpty()) {
+                lastActivity.put(key, clock.instant());
+            }
+            boolean resumedFile = resumed.getOrDefault(path, false);
+            SessionRecorder recorder = recorders.computeIfAbsent(key, this::loadRecorder);
+            RecordingState before = recorder.state();
+            for (ConversationEvent event : stored) {
+                boolean allowed = commandsAllowed(batch.provenance(), resumedFile, event);
+                noteSkipped(key, event, allowed);
+                SessionRecorder.Step step = recorder.accept(event, allowed);
+                for (RecordingEffect effect : step.effects()) {
+                    writer.apply(effect, consumer -> v.readEvents(key, consumer::accept));
+                }
+                step.outcomes().forEach(o -> remember(key, o));
+            }
+            if (!recorder.state().equals(before)) {
+                store(key).save(recorder.state());
+            }
+        } catch (IOException | RuntimeException e) {
+            error(
+                    "capture",
+                    e.getClass().getSimpleName()
+                            + " while handling "
+                            + batch.file().provider().id()
+                            + " log "
+                            + path.getFileName());
+        }
+    }
+
+    /**
+     * The events the vault stored now (not seen before). The vault reports counts; re-offered
+     * events come from re-reading a file's beginning, so the new ones are the batch's tail.
+     */
+    private static List<ConversationEvent> newlyStored(
+            List<ConversationEvent> events, AppendResult result) {
+        int n = result.appended();
+        return n >= events.size() ? events : events.subList(events.size() - n, events.size());
+    }
+
+    private boolean commandsAllowed(
+            Provenance provenance, boolean resumedFile, ConversationEvent event) {
+        if (provenance == Provenance.LIVE) {
+            return true;
+        }
+        if (!resumedFile) {
+            return false; // history found on first sight never runs
+        }
+        Instant t = event.meta().timestamp();
+        return t != null && !t.isBefore(clock.instant().minus(config.commands().maxAge()));
+    }
+
+    private void noteSkipped(SessionKey key, ConversationEvent event, boolean allowed) {
+        if (!allowed
+                && event instanceof UserMessage u
+                && u.isHumanTyped()
+                && !(CommandParser.parse(u.text()) instanceof CommandParse.None)) {
+            remember(
+                    new DaemonStatus.CommandOutcome(
+                            clock.instant(),
+                            key.provider().id(),
+                            key.providerSessionId(),
+                            "(message)",
+                            false,
+                            "skipped: history or older than commands.maxAge"));
+        }
+    }
+
+    private SessionKey keyOf(SessionFile file) throws IOException {
+        Path path = file.path().toAbsolutePath().normalize();
+        SessionKey key = keys.get(path);
+        if (key == null) {
+            key =
+                    SessionDiscovery.sessionKeyOf(file)
+                            .orElseThrow(() -> new IOException("no session id"));
+            keys.put(path, key);
+        }
+        return key;
+    }
+
+    private SessionRecorder loadRecorder(SessionKey key) {
+        RecordingState state = RecordingState.EMPTY;
+        try {
+            if (store(key).load() instanceof LoadResult.Loaded<RecordingState> loaded) {
+                state = loaded.value();
+            }
+        } catch (IOException e) {
+            error("recording", "cannot read the recording state of " + key.shortId());
+        }
+        return new SessionRecorder(
+                state,
+                new PolicyDestinations(policy, () -> defaultDestination(key)),
+                UUID::randomUUID);
+    }
+
+    private StateStore<RecordingState> store(SessionKey key) {
+        Path file =
+                env.sessionsDir().resolve(key.katoSessionId().toString()).resolve("recording.json");
+        return StateStore.of(
+                file, new RecordingStateCodec(), new Quarantine(QuarantineListener.IGNORE, clock));
+    }
+
+    private String defaultDestination(SessionKey key) {
+        return env.recordingsDir()
+                .resolve(
+                        key.provider().id()
+                                + "-"
+                                + key.shortId()
+                                + "-"
+                                + STAMP.format(clock.instant())
+                                + ".md")
+                .toString();
+    }
+
+    private void remember(SessionKey key, CommandOutcome outcome) {
+        Instant now = clock.instant();
+        String provider = key.provider().id();
+        String session = key.providerSessionId();
+        remember(
+                switch (outcome) {
+                    case CommandOutcome.Applied a ->
+                            new DaemonStatus.CommandOutcome(
+                                    now,
+                                    provider,
+                                    session,
+                                    a.command(),
+                                    true,
+                                    a.noOp() ? "no-op" : "applied");
+                    case CommandOutcome.Failed f ->
+                            new DaemonStatus.CommandOutcome(
+                                    now, provider, session, f.command(), false, f.reason());
+                    case CommandOutcome.Rejected r ->
+                            new DaemonStatus.CommandOutcome(
+                                    now,
+                                    provider,
+                                    session,
+                                    "(message)",
+                                    false,
+                                    "rejected: " + String.join("; ", r.problems()));
+                });
+    }
+
+    private synchronized void remember(DaemonStatus.CommandOutcome outcome) {
+        recentCommands.addFirst(outcome);
+        while (recentCommands.size() > RECENT) {
+            recentCommands.removeLast();
+        }
+    }
+
+    private synchronized void error(String component, String message) {
+        recentErrors.addFirst(new DaemonStatus.RecentError(clock.instant(), component, message));
+        while (recentErrors.size() > RECENT) {
+            recentErrors.removeLast();
+        }
+    }
+
+    @Override
+    public void fileReset(SessionFile file, TailStatus reason) {}
+
+    @Override
+    public void fileRemoved(SessionFile file) {}
+
+    @Override
+    public void failed(@Nullable SessionFile file, Exception cause) {
+        error(
+                "ingest",
+                cause.getClass().getSimpleName()
+                        + (file == null ? "" : " reading a " + file.provider().id() + " log"));
+    }
+
+    @Override
+    public synchronized DaemonStatus.Activity activity(boolean includeStale) {
+        List<DaemonStatus.SessionSummary> sessions = new ArrayList<>();
+        lastActivity.forEach((k, t) ->
+                sessions.add(
+                        new DaemonStatus.SessionSummary(
+                                k.provider().id(), k.providerSessionId(), false, t)));
+        List<DaemonStatus.RecordingSummary> recordings = new ArrayList<>();
+        recorders.forEach((k, r) ->
+                r.state()
+                        .tryRecordingAt()
+                        .ifPresent(dest ->
+                                recordings.add(
+                                        new DaemonStatus.RecordingSummary(
+                                                k.provider().id(),
+                                                k.providerSessionId(),
+                                                dest,
+                                                lastActivity.getOrDefault(k, Instant.EPOCH)))));
+        return new DaemonStatus.Activity(
+                List.of(),
+                sessions,
+                recordings,
+                List.copyOf(recentCommands),
+                List.copyOf(recentErrors));
+    }
+
+    @Override
+    public void close() throws IOException {
+        LiveIngest live = ingest;
+        if (live != null) {
+            live.close();
+        }
+        Vault v = vault;
+        if (v != null) {
+            v.close();
+        }
+    }
+
+    static String encodeCursor(IngestCursor cursor) {
+        return cursor.offset() + ":" + cursor.fileKey();
+    }
+
+    static Optional<IngestCursor> decodeCursor(@Nullable String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        int colon = text.indexOf(':');
+        try {
+            return colon < 0
+                    ? Optional.empty()
+                    : Optional.of(
+                            new IngestCursor(
+                                    text.substring(colon + 1),
+                                    Long.parseLong(text.substring(0, colon))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.kato.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kato.testing.KatoProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Live capture end to end: a real daemon JVM, provider logs written the way Claude Code writes them
+ * (appended lines), in-chat commands typed into them, and the destination files checked.
+ */
+class CaptureProcessTest {
+    @TempDir Path tmp;
+    private Path katoHome;
+    private Path claude;
+    private Path notes;
+    private Map<String, String> env;
+    private int n;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        katoHome = tmp.resolve("home/.kato");
+        claude = Files.createDirectories(tmp.resolve("roots/claude/-work-project"));
+        notes = Files.createDirectories(tmp.resolve("notes"));
+        Files.createDirectories(katoHome);
+        Files.writeString(
+                katoHome.resolve("kato-config.yaml"),
+                "schemaVersion: 1\n"
+                        + "providerSessionRoots:\n  claude: ["
+                        + tmp.resolve("roots/claude")
+                        + "]\n  codex: ["
+                        + tmp.resolve("roots/codex")
+                        + "]\n  gemini: ["
+                        + tmp.resolve("roots/gemini")
+                        + "]\n"
+                        + "allowedWriteRoots: ["
+                        + notes
+                        + ", "
+                        + katoHome.resolve("recordings")
+                        + "]\ntimeZone: UTC\n");
+        env =
+                new HashMap<>(
+                        Map.of(
+                                "KATO_HOME",
+                                katoHome.toString(),
+                                "HOME",
+                                tmp.resolve("home").toString(),
+                                "PATH",
+                                "/usr/bin:/bin"));
+    }
+
+    @AfterEach
+    void stopDaemons() throws Exception {
+        KatoProcess.run(env, tmp, "stop");
+        DaemonProcesses.killAll(katoHome);
+    }
+
+    private String user(String text) {
+        n++;
+        return "{\"type\":\"user\",\"sessionId\":\"s-1\",\"uuid\":\"u"
+                + n
+                + "\",\"timestamp\":\""
+                + Instant.now()
+                + "\",\"promptSource\":\"typed\","
+                + "\"message\":{\"role\":\"user\",\"content\":"
+                + json(text)
+                + "}}\n";
+    }
+
+    private String assistant(String text) {
+        n++;
+        return "{\"type\":\"assistant\",\"sessionId\":\"s-1\",\"uuid\":\"a"
+                + n
+                + "\",\"timestamp\":\""
+                + Instant.now()
+                + "\","
+                + "\"message\":{\"id\":\"m"
+                + n
+                + "\",\"role\":\"assistant\",\"model\":\"claude-opus-4-6\",\"content\":[{\"type\":\"text\",\"text\":"
+                + json(text)
+                + "}]}}\n";
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private void append(Path file, String lines) throws IOException {
+        Files.writeString(
+                file,
+                lines,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    private static String awaitFile(Path file, Predicate<String> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file)) {
+                String text = Files.readString(file);
+                if (done.test(text)) {
+                    return text;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(
+                "timed out waiting for "
+                        + file.getFileName()
+                        + (Files.exists(file)
+                                ? ": " + Files.readString(file).length() + " chars"
+                                : " to exist"));
+    }
+
+    @Test
+    void liveCaptureAndRecording_historyNeverRuns_andRestartsDoNotReplay() throws Exception {
+        Path session = claude.resolve("s-1.jsonl");
+        append(
+                session,
+                user("old history\n::capture " + notes + "/history.md") + assistant("old answer"));
+        KatoProcess.Result start = KatoProcess.run(env, tmp, "start");
+        assertThat(start.exitCode()).as(start.err()).isZero();
+
+        append(session, user("please capture\n::capture " + notes + "/live.md"));
+        String captured = awaitFile(notes.resolve("live.md"), t -> t.contains("please capture"));
+        assertThat(captured).startsWith("---\n").contains("old history").contains("old answer");
+
+        append(session, assistant("the live answer"));
+        awaitFile(notes.resolve("live.md"), t -> t.contains("the live answer"));
+
+        append(
+                session,
+                user("pause now\n::stop")
+                        + assistant("not recorded")
+                        + user("::record")
+                        + assistant("recorded again"));
+        String resumed = awaitFile(notes.resolve("live.md"), t -> t.contains("recorded again"));
+        assertThat(resumed).contains("pause now").doesNotContain("not recorded");
+
+        KatoProcess.Result status = KatoProcess.run(env, tmp, "status", "--json");
+        assertThat(status.out())
+                .contains("\"command\":\"capture\"")
+                .contains("\"applied\":true")
+                .contains("live.md");
+
+        assertThat(KatoProcess.run(env, tmp, "stop").exitCode()).isZero();
+        String beforeRestart = Files.readString(notes.resolve("live.md"));
+        assertThat(KatoProcess.run(env, tmp, "start").exitCode()).isZero();
+        append(session, assistant("after restart"));
+        String after = awaitFile(notes.resolve("live.md"), t -> t.contains("after restart"));
+        assertThat(after).startsWith(beforeRestart);
+        assertThat(after.split("the live answer", -1)).hasSize(2); // nothing replayed
+
+        assertThat(notes.resolve("history.md")).doesNotExist();
+        String audit =
+                Files.exists(katoHome.resolve("logs/operational.jsonl"))
+                        ? Files.readString(katoHome.resolve("logs/operational.jsonl"))
+                        : "";
+        assertThat(audit).doesNotContain("please capture").doesNotContain("the live answer");
+    }
+
+    @Test
+    void aNewSessionFile_isLiveFromItsFirstByte_andRecordWithoutPrimaryUsesADefaultDestination()
+            throws Exception {
+        assertThat(KatoProcess.run(env, tmp, "start").exitCode()).isZero();
+        append(claude.resolve("s-1.jsonl"), user("hello\n::record") + assistant("hi there"));
+        Path recordings = katoHome.resolve("recordings");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Path found = null;
+        while (found == null && System.nanoTime() < deadline) {
+            if (Files.isDirectory(recordings)) {
+                try (var files = Files.list(recordings)) {
+                    found =
+                            files.filter(p -> p.getFileName().toString().startsWith("claude-"))
+                                    .findFirst()
+                                    .orElse(null);
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertThat(found).as("a default recording under KATO_HOME/recordings").isNotNull();
+        String text = awaitFile(found, t -> t.contains("hi there"));
+        assertThat(text).contains("::record").doesNotContain("hello\n::record\n\nhello");
+    }
+}
