@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Capture latency: a real daemon (bin/kato start) watching a temp Claude root; lines appended to a
+# session log are timed until they are in the recording. Usage: bench/capture.sh [SAMPLES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+samples=${1:-300}
+JAVA_HOME=$(bin/find-jdk)
+export JAVA_HOME
+bin/kato --version >/dev/null
+./mvnw -B -ntp -q -DskipTests -Dspotless.check.skip=true -Dkato.lockfile.skip=true test-compile >/dev/null
+work=$(mktemp -d)
+export KATO_HOME="$work/kato-home"
+trap 'bin/kato stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+mkdir -p "$KATO_HOME" "$work/claude/-bench" "$work/notes"
+cat >"$KATO_HOME/kato-config.yaml" <<YAML
+schemaVersion: 1
+providerSessionRoots:
+  claude: [$work/claude]
+  codex: [$work/codex]
+  gemini: [$work/gemini]
+allowedWriteRoots: [$work/notes]
+YAML
+bin/kato start >/dev/null
+pid=$(cat "$KATO_HOME/runtime/daemon.pid")
+"$JAVA_HOME/bin/java" -cp target/test-classes dev.kato.bench.CaptureLatency "$work/claude/-bench/bench.jsonl" "$work/notes/capture.md" "$samples"
+# Idle CPU over 60 s with nothing changing, and memory of the daemon.
+t0=$(awk '{print $14+$15}' /proc/"$pid"/stat); sleep "${IDLE_SECONDS:-60}"; t1=$(awk '{print $14+$15}' /proc/"$pid"/stat)
+hz=$(getconf CLK_TCK)
+python3 -c "print(f'idle CPU: {($t1-$t0)/$hz/${IDLE_SECONDS:-60}*100:.2f} % of one core over ${IDLE_SECONDS:-60} s')"
+grep -E '^(Pss|Rss):' /proc/"$pid"/smaps_rollup | awk '{printf "daemon %s %d MB\n", $1, $2/1024}'
