@@ -68,10 +68,23 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
         String correlationId = java.util.UUID.randomUUID().toString();
         SessionCatalog catalog =
                 new SessionCatalog(
-                        dev.kato.export.Configured.roots(config), config.ingest().maxLineBytes());
-        DiscoveredSession found =
+                        dev.kato.export.Configured.roots(config),
+                        config.ingest().maxLineBytes(),
+                        env.sessionsDir());
+        ProgressLine[] progressLine = new ProgressLine[1];
+        SessionExporter exporter =
+                new SessionExporter(
+                        ParserLimits.DEFAULT.withMaxLineBytes(config.ingest().maxLineBytes()),
+                        bytes -> progressLine[0].update(bytes));
+        Source found =
                 switch (catalog.resolve(session, context.workingDirectory())) {
-                    case SessionCatalog.Resolution.Found f -> f.session();
+                    case SessionCatalog.Resolution.Found f ->
+                            new Source(
+                                    f.session().key(),
+                                    totalBytes(f.session()),
+                                    exporter.logs(f.session()));
+                    case SessionCatalog.Resolution.InVault v ->
+                            new Source(v.session().key(), 0, catalog.vaultEvents(v.session()));
                     case SessionCatalog.Resolution.NotFound nf -> throw new UserError(nf.message());
                 };
         String destination =
@@ -94,13 +107,12 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
         ExportResult result;
         ProgressLine progress =
                 ProgressLine.forTerminal(
-                        spec.commandLine().getErr(), context.clock(), totalBytes(found));
+                        spec.commandLine().getErr(), context.clock(), found.bytes());
+        progressLine[0] = progress;
         try {
-            ParserLimits limits =
-                    ParserLimits.DEFAULT.withMaxLineBytes(config.ingest().maxLineBytes());
             result =
-                    new SessionExporter(limits, progress::update)
-                            .export(found, approved, dev.kato.export.Configured.markdown(config));
+                    exporter.export(
+                            found.events(), approved, dev.kato.export.Configured.markdown(config));
         } catch (IOException e) {
             progress.done();
             throw new UserError("export of " + found.key().shortId() + " failed: " + describe(e));
@@ -140,6 +152,10 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
                             + ")");
         }
     }
+
+    /** A resolved session: its identity, its size on disk (0 from the vault) and its events. */
+    private record Source(
+            dev.kato.event.SessionKey key, long bytes, SessionExporter.EventSource events) {}
 
     private static long totalBytes(DiscoveredSession s) {
         long total = 0;
@@ -186,7 +202,7 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
         return p.isAbsolute() ? path : context.workingDirectory().resolve(p).normalize().toString();
     }
 
-    private String defaultDestination(Environment env, DiscoveredSession s, DestinationFormat f) {
+    private String defaultDestination(Environment env, Source s, DestinationFormat f) {
         String name =
                 s.key().provider().id()
                         + "-"

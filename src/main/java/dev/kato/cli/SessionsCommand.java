@@ -54,7 +54,8 @@ final class SessionsCommand implements Callable<Integer>, CommandFactory.Context
         List<SessionListing> sessions =
                 new SessionCatalog(
                                 dev.kato.export.Configured.roots(config),
-                                config.ingest().maxLineBytes())
+                                config.ingest().maxLineBytes(),
+                                context.environment().sessionsDir())
                         .list(only);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -5,6 +5,8 @@ import dev.kato.ingest.DiscoveredSession;
 import dev.kato.ingest.SessionDiscovery;
 import dev.kato.ingest.SessionFileReader;
 import dev.kato.provider.ParserLimits;
+import dev.kato.vault.Vault;
+import dev.kato.vault.VaultSessionInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +25,59 @@ import org.jspecify.annotations.Nullable;
 public final class SessionCatalog {
     private final Map<Provider, List<Path>> roots;
     private final ParserLimits limits;
+    private final Path vaultDir;
 
-    public SessionCatalog(Map<Provider, List<Path>> roots, int maxLineBytes) {
+    /**
+     * @param vaultDir Kato's vault ({@code KATO_HOME/sessions}), read only
+     */
+    public SessionCatalog(Map<Provider, List<Path>> roots, int maxLineBytes, Path vaultDir) {
         this.roots = Map.copyOf(roots);
         this.limits = ParserLimits.DEFAULT.withMaxLineBytes(maxLineBytes);
+        this.vaultDir = vaultDir;
+    }
+
+    /** Sessions in the vault matching a reference (used when the provider log is gone). */
+    private List<VaultSessionInfo> vaultMatches(String reference) throws IOException {
+        try (Vault vault = Vault.openReadOnly(vaultDir)) {
+            return vault.findByReference(reference);
+        }
+    }
+
+    /** Replays a vault session's stored events. */
+    public SessionExporter.EventSource vaultEvents(VaultSessionInfo session) {
+        return (mainOnly, sink) -> {
+            try (Vault vault = Vault.openReadOnly(vaultDir)) {
+                vault.readEvents(session.key(), sink::event);
+            }
+        };
+    }
+
+    /** Vault sessions whose provider logs were not found on disk, as listing rows. */
+    private List<SessionListing> vaultOnly(
+            java.util.Set<dev.kato.event.SessionKey> discovered, @Nullable Provider only) {
+        List<SessionListing> rows = new ArrayList<>();
+        try (Vault vault = Vault.openReadOnly(vaultDir)) {
+            for (VaultSessionInfo info : vault.sessions()) {
+                if (!discovered.contains(info.key())
+                        && (only == null || info.key().provider() == only)) {
+                    String log =
+                            info.providerLogs().isEmpty()
+                                    ? ""
+                                    : info.providerLogs().getFirst().path().toString();
+                    rows.add(
+                            new SessionListing(
+                                    info.key(),
+                                    info.title(),
+                                    info.lastEventTime(),
+                                    info.eventCount(),
+                                    false,
+                                    log));
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable vault lists nothing extra
+        }
+        return rows;
     }
 
     public List<DiscoveredSession> discover() {
@@ -36,7 +87,9 @@ public final class SessionCatalog {
     /** Every session (of one provider, when given) with its summary. */
     public List<SessionListing> list(@Nullable Provider only) {
         List<SessionListing> rows = new ArrayList<>();
+        java.util.Set<dev.kato.event.SessionKey> seen = new java.util.HashSet<>();
         for (DiscoveredSession s : discover()) {
+            seen.add(s.key());
             if (only != null && s.key().provider() != only) {
                 continue;
             }
@@ -56,6 +109,7 @@ public final class SessionCatalog {
                             Files.exists(log),
                             log.toString()));
         }
+        rows.addAll(vaultOnly(seen, only));
         return rows;
     }
 
@@ -75,6 +129,10 @@ public final class SessionCatalog {
             return new Resolution.Found(matches.getFirst());
         }
         if (matches.isEmpty()) {
+            List<VaultSessionInfo> stored = vaultMatches(reference);
+            if (stored.size() == 1) {
+                return new Resolution.InVault(stored.getFirst());
+            }
             return new Resolution.NotFound(
                     "no session matches '" + reference + "'; list them with 'kato sessions'");
         }
@@ -118,6 +176,9 @@ public final class SessionCatalog {
     /** The outcome of resolving a session reference. */
     public sealed interface Resolution {
         record Found(DiscoveredSession session) implements Resolution {}
+
+        /** Known only to the vault: the provider's log is gone. */
+        record InVault(dev.kato.vault.VaultSessionInfo session) implements Resolution {}
 
         record NotFound(String message) implements Resolution {}
     }

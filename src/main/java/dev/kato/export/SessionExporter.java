@@ -51,13 +51,39 @@ public final class SessionExporter {
     public ExportResult export(
             DiscoveredSession session, ApprovedPath destination, MarkdownOptions options)
             throws IOException {
+        return export(logs(session), destination, options);
+    }
+
+    /** A session's events read from its provider logs (main file, then sub-agent transcripts). */
+    public EventSource logs(DiscoveredSession session) {
+        return (mainOnly, sink) ->
+                readAll(
+                        mainOnly ? session.filesToRead().subList(0, 1) : session.filesToRead(),
+                        sink);
+    }
+
+    /** Where an export's events come from: provider logs, or the vault once the logs are gone. */
+    @FunctionalInterface
+    public interface EventSource {
+        /**
+         * Sends the session's events in order.
+         *
+         * @param mainConversationOnly whether sub-agent transcripts may be left out (Markdown)
+         */
+        void replay(boolean mainConversationOnly, ParseSink sink) throws IOException;
+    }
+
+    /** Writes the events of {@code source} to {@code destination} (atomically replacing it). */
+    public ExportResult export(
+            EventSource source, ApprovedPath destination, MarkdownOptions options)
+            throws IOException {
         return switch (destination.format()) {
-            case JSONL -> exportJsonl(session, destination);
-            case MARKDOWN -> exportMarkdown(session, destination, options);
+            case JSONL -> exportJsonl(source, destination);
+            case MARKDOWN -> exportMarkdown(source, destination, options);
         };
     }
 
-    private ExportResult exportJsonl(DiscoveredSession session, ApprovedPath destination)
+    private ExportResult exportJsonl(EventSource source, ApprovedPath destination)
             throws IOException {
         Counter counter = new Counter();
         JsonlRenderer renderer = new JsonlRenderer();
@@ -65,7 +91,7 @@ public final class SessionExporter {
                 destination,
                 out -> {
                     Writer w = writer(out);
-                    readAll(session.filesToRead(), counter.wrap(e -> renderer.write(e, w)));
+                    replay(source, false, counter.wrap(e -> renderer.write(e, w)));
                     w.flush();
                     requireEvents(counter);
                 });
@@ -73,7 +99,7 @@ public final class SessionExporter {
     }
 
     private ExportResult exportMarkdown(
-            DiscoveredSession session, ApprovedPath destination, MarkdownOptions options)
+            EventSource source, ApprovedPath destination, MarkdownOptions options)
             throws IOException {
         Counter counter = new Counter();
         MarkdownBodyWriter[] body = new MarkdownBodyWriter[1];
@@ -82,8 +108,9 @@ public final class SessionExporter {
                 out -> {
                     Writer w = writer(out);
                     body[0] = new MarkdownBodyWriter(w, options);
-                    readAll(
-                            session.filesToRead().subList(0, 1),
+                    replay(
+                            source,
+                            true,
                             counter.wrap(e -> {
                                 if (!e.meta().fromSubAgent()) {
                                     body[0].accept(e);
@@ -111,6 +138,15 @@ public final class SessionExporter {
                 }
             }
             case MergeOutcome.Malformed bad -> throw new ExistingFileException(bad.message());
+        }
+    }
+
+    private static void replay(EventSource source, boolean mainOnly, ParseSink sink)
+            throws IOException {
+        try {
+            source.replay(mainOnly, sink);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -208,4 +208,39 @@ class CaptureProcessTest {
         String text = awaitFile(found, t -> t.contains("hi there"));
         assertThat(text).contains("::record").doesNotContain("hello\n::record\n\nhello");
     }
+
+    @Test
+    void sessionsAndExport_workFromTheVault_afterTheProviderDeletesItsLog() throws Exception {
+        assertThat(KatoProcess.run(env, tmp, "start").exitCode()).isZero();
+        Path session = claude.resolve("s-1.jsonl");
+        append(
+                session,
+                user("remember this conversation")
+                        + assistant("stored in the vault")
+                        + user("::export " + notes + "/probe.md"));
+        awaitFile(notes.resolve("probe.md"), t -> t.contains("stored in the vault"));
+        assertThat(KatoProcess.run(env, tmp, "stop").exitCode()).isZero();
+        Files.delete(session);
+
+        KatoProcess.Result list = KatoProcess.run(env, tmp, "sessions");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("s-1").contains("gone");
+        KatoProcess.Result export =
+                KatoProcess.run(
+                        env, tmp, "export", "s-1", "-o", notes.resolve("from-vault.md").toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(Files.readString(notes.resolve("from-vault.md")))
+                .contains("remember this conversation")
+                .contains("stored in the vault");
+        KatoProcess.Result jsonl =
+                KatoProcess.run(
+                        env,
+                        tmp,
+                        "export",
+                        "s-1",
+                        "-o",
+                        notes.resolve("from-vault.jsonl").toString());
+        assertThat(jsonl.exitCode()).as(jsonl.err()).isZero();
+        assertThat(Files.readAllLines(notes.resolve("from-vault.jsonl"))).hasSize(3);
+    }
 }
