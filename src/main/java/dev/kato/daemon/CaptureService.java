@@ -22,6 +22,7 @@ import dev.kato.ingest.SessionFile;
 import dev.kato.ingest.TailStatus;
 import dev.kato.policy.PathPolicy;
 import dev.kato.recording.CommandOutcome;
+import dev.kato.recording.RecordingCheckpoint;
 import dev.kato.recording.RecordingEffect;
 import dev.kato.recording.RecordingState;
 import dev.kato.recording.RecordingStateCodec;
@@ -35,6 +36,7 @@ import dev.kato.vault.AppendResult;
 import dev.kato.vault.SessionMetaUpdate;
 import dev.kato.vault.Vault;
 import dev.kato.vault.VaultSessionInfo;
+import dev.kato.writer.DestinationWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,7 +72,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final RecordingWriter writer;
     private final Map<Path, SessionKey> keys = new HashMap<>();
     private final Map<Path, Boolean> resumed = new HashMap<>();
-    private final Map<SessionKey, SessionRecorder> recorders = new HashMap<>();
+    private final Map<SessionKey, SessionRecording> recordings = new HashMap<>();
     private final Map<SessionKey, Instant> lastActivity = new HashMap<>();
     private final Deque<DaemonStatus.CommandOutcome> recentCommands = new ArrayDeque<>();
     private final Deque<DaemonStatus.RecentError> recentErrors = new ArrayDeque<>();
@@ -118,6 +120,9 @@ final class CaptureService implements DaemonServices, IngestListener {
         Path path = batch.file().path().toAbsolutePath().normalize();
         try {
             SessionKey key = keyOf(batch.file());
+            // Load (and if need be recover) the recording before storing this batch, so that its
+            // replay covers exactly the events stored earlier and not yet processed.
+            SessionRecording recording = recording(key);
             AppendResult result =
                     v.append(
                             key,
@@ -128,19 +133,12 @@ final class CaptureService implements DaemonServices, IngestListener {
                 lastActivity.put(key, clock.instant());
             }
             boolean resumedFile = resumed.getOrDefault(path, false);
-            SessionRecorder recorder = recorders.computeIfAbsent(key, this::loadRecorder);
-            RecordingState before = recorder.state();
             for (ConversationEvent event : stored) {
-                boolean allowed = commandsAllowed(batch.provenance(), resumedFile, event);
-                noteSkipped(key, event, allowed);
-                SessionRecorder.Step step = recorder.accept(event, allowed);
-                for (RecordingEffect effect : step.effects()) {
-                    writer.apply(effect, consumer -> v.readEvents(key, consumer::accept));
-                }
-                step.outcomes().forEach(o -> remember(key, o));
+                process(recording, event, commandsAllowed(batch.provenance(), resumedFile, event));
             }
-            if (!recorder.state().equals(before)) {
-                store(key).save(recorder.state());
+            recording.processed += stored.size();
+            if (!stored.isEmpty()) {
+                recording.save();
             }
         } catch (IOException | RuntimeException e) {
             error(
@@ -203,22 +201,114 @@ final class CaptureService implements DaemonServices, IngestListener {
         return key;
     }
 
-    private SessionRecorder loadRecorder(SessionKey key) {
-        RecordingState state = RecordingState.EMPTY;
-        try {
-            if (store(key).load() instanceof LoadResult.Loaded<RecordingState> loaded) {
-                state = loaded.value();
-            }
-        } catch (IOException e) {
-            error("recording", "cannot read the recording state of " + key.shortId());
+    /** Runs one stored event through its session's recorder and carries out the effects. */
+    private void process(SessionRecording recording, ConversationEvent event, boolean allowed)
+            throws IOException {
+        Vault v = requireNonNull(vault, "vault");
+        noteSkipped(recording.key, event, allowed);
+        SessionRecorder.Step step = recording.recorder.accept(event, allowed);
+        for (RecordingEffect effect : step.effects()) {
+            long size =
+                    writer.apply(effect, consumer -> v.readEvents(recording.key, consumer::accept));
+            recording.sizes.put(effect.destination().target().toString(), size);
         }
-        return new SessionRecorder(
-                state,
-                new PolicyDestinations(policy, () -> defaultDestination(key)),
-                UUID::randomUUID);
+        step.outcomes().forEach(o -> remember(recording.key, o));
     }
 
-    private StateStore<RecordingState> store(SessionKey key) {
+    /** The session's recording, loaded from its checkpoint and recovered on first use. */
+    private SessionRecording recording(SessionKey key) throws IOException {
+        SessionRecording existing = recordings.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        Vault v = requireNonNull(vault, "vault");
+        long stored = v.find(key).map(VaultSessionInfo::eventCount).orElse(0L);
+        PolicyDestinations destinations =
+                new PolicyDestinations(policy, () -> defaultDestination(key));
+        SessionRecording recording;
+        if (store(key).load() instanceof LoadResult.Loaded<RecordingCheckpoint> loaded) {
+            RecordingCheckpoint cp = loaded.value();
+            recording =
+                    new SessionRecording(
+                            key,
+                            new SessionRecorder(cp.state(), destinations, UUID::randomUUID),
+                            cp.processed(),
+                            cp.committedSizes());
+            recordings.put(key, recording);
+            recover(recording, stored);
+        } else {
+            // Never checkpointed: nothing was ever recorded from this session; nothing to replay.
+            recording =
+                    new SessionRecording(
+                            key,
+                            new SessionRecorder(
+                                    RecordingState.EMPTY, destinations, UUID::randomUUID),
+                            stored,
+                            Map.of());
+            recordings.put(key, recording);
+        }
+        return recording;
+    }
+
+    /**
+     * After an interrupted run: destinations are cut back to their committed sizes and the vault
+     * events the recorder had not processed are replayed, so each is written exactly once.
+     */
+    private void recover(SessionRecording recording, long stored) throws IOException {
+        if (stored <= recording.processed) {
+            return;
+        }
+        for (var e : recording.sizes.entrySet()) {
+            if (policy.decide(e.getKey()) instanceof dev.kato.policy.PathDecision.Allowed a
+                    && DestinationWriter.truncateTo(a.path(), e.getValue())) {
+                writer.reset(a.path());
+            }
+        }
+        List<ConversationEvent> gap = new ArrayList<>();
+        long[] index = {0};
+        requireNonNull(vault, "vault")
+                .readEvents(
+                        recording.key,
+                        event -> {
+                            if (index[0]++ >= recording.processed) {
+                                gap.add(event);
+                            }
+                        });
+        for (ConversationEvent event : gap) {
+            process(recording, event, commandsAllowed(Provenance.PRESENT_AT_START, true, event));
+        }
+        recording.processed += gap.size();
+        recording.save();
+        error(
+                "recording",
+                "recovered "
+                        + gap.size()
+                        + " event(s) of "
+                        + recording.key.shortId()
+                        + " after an interrupted run");
+    }
+
+    /** One session's recorder and its durable progress. */
+    private final class SessionRecording {
+        final SessionKey key;
+        final SessionRecorder recorder;
+        long processed;
+        final Map<String, Long> sizes;
+
+        SessionRecording(
+                SessionKey key, SessionRecorder recorder, long processed, Map<String, Long> sizes) {
+            this.key = key;
+            this.recorder = recorder;
+            this.processed = processed;
+            this.sizes = new HashMap<>(sizes);
+        }
+
+        void save() throws IOException {
+            store(key).save(new RecordingCheckpoint(recorder.state(), processed, sizes));
+        }
+    }
+
+    private StateStore<RecordingCheckpoint> store(SessionKey key) {
         Path file =
                 env.sessionsDir().resolve(key.katoSessionId().toString()).resolve("recording.json");
         return StateStore.of(
@@ -300,12 +390,13 @@ final class CaptureService implements DaemonServices, IngestListener {
                 sessions.add(
                         new DaemonStatus.SessionSummary(
                                 k.provider().id(), k.providerSessionId(), false, t)));
-        List<DaemonStatus.RecordingSummary> recordings = new ArrayList<>();
-        recorders.forEach((k, r) ->
-                r.state()
+        List<DaemonStatus.RecordingSummary> active = new ArrayList<>();
+        recordings.forEach((k, r) ->
+                r.recorder
+                        .state()
                         .tryRecordingAt()
                         .ifPresent(dest ->
-                                recordings.add(
+                                active.add(
                                         new DaemonStatus.RecordingSummary(
                                                 k.provider().id(),
                                                 k.providerSessionId(),
@@ -314,7 +405,7 @@ final class CaptureService implements DaemonServices, IngestListener {
         return new DaemonStatus.Activity(
                 List.of(),
                 sessions,
-                recordings,
+                active,
                 List.copyOf(recentCommands),
                 List.copyOf(recentErrors));
     }

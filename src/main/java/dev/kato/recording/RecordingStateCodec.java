@@ -8,15 +8,63 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** {@link RecordingState} as a versioned state document ({@code recording.json} per session). */
-public final class RecordingStateCodec implements StateCodec<RecordingState> {
+/**
+ * {@link RecordingCheckpoint} as a versioned state document ({@code recording.json} per session).
+ */
+public final class RecordingStateCodec implements StateCodec<RecordingCheckpoint> {
     @Override
     public int schemaVersion() {
         return 1;
     }
 
     @Override
-    public JsonValue.Obj encode(RecordingState value) {
+    public JsonValue.Obj encode(RecordingCheckpoint checkpoint) {
+        Map<String, JsonValue> sizes = new LinkedHashMap<>();
+        checkpoint
+                .committedSizes()
+                .forEach((dest, size) -> sizes.put(dest, new JsonValue.Num(Long.toString(size))));
+        Map<String, JsonValue> fields =
+                new LinkedHashMap<>(encodeState(checkpoint.state()).fields());
+        fields.put("processed", new JsonValue.Num(Long.toString(checkpoint.processed())));
+        fields.put("committedSizes", new JsonValue.Obj(sizes));
+        return new JsonValue.Obj(fields);
+    }
+
+    @Override
+    public RecordingCheckpoint decode(JsonValue.Obj fields) throws InvalidStateException {
+        if (!fields.fields()
+                .keySet()
+                .equals(
+                        java.util.Set.of(
+                                "primary",
+                                "recordingAt",
+                                "recordingIds",
+                                "processed",
+                                "committedSizes"))) {
+            throw new InvalidStateException("unexpected fields in recording state");
+        }
+        if (!(fields.get("processed") instanceof JsonValue.Num processed)
+                || processed.longValueOr(-1) < 0) {
+            throw new InvalidStateException("processed must be a non-negative number");
+        }
+        if (!(fields.get("committedSizes") instanceof JsonValue.Obj sizes)) {
+            throw new InvalidStateException("committedSizes must be an object");
+        }
+        Map<String, Long> parsed = new LinkedHashMap<>();
+        for (var e : sizes.fields().entrySet()) {
+            if (!(e.getValue() instanceof JsonValue.Num n) || n.longValueOr(-1) < 0) {
+                throw new InvalidStateException("a committed size is not a non-negative number");
+            }
+            parsed.put(e.getKey(), n.longValueOr(0));
+        }
+        Map<String, JsonValue> stateFields = new LinkedHashMap<>(fields.fields());
+        stateFields.remove("processed");
+        stateFields.remove("committedSizes");
+        return new RecordingCheckpoint(
+                decodeState(new JsonValue.Obj(stateFields)), processed.longValueOr(0), parsed);
+    }
+
+    private static JsonValue.Obj encodeState(RecordingState value) {
         Map<String, JsonValue> ids = new LinkedHashMap<>();
         value.recordingIds().forEach((dest, id) -> ids.put(dest, new JsonValue.Str(id.toString())));
         Map<String, JsonValue> fields = new LinkedHashMap<>();
@@ -32,8 +80,7 @@ public final class RecordingStateCodec implements StateCodec<RecordingState> {
         return new JsonValue.Obj(fields);
     }
 
-    @Override
-    public RecordingState decode(JsonValue.Obj fields) throws InvalidStateException {
+    private static RecordingState decodeState(JsonValue.Obj fields) throws InvalidStateException {
         if (!fields.fields()
                 .keySet()
                 .equals(java.util.Set.of("primary", "recordingAt", "recordingIds"))) {

@@ -46,12 +46,23 @@ public final class RecordingWriter {
         void replay(Consumer<ConversationEvent> consumer) throws IOException;
     }
 
-    public void apply(RecordingEffect effect, History history) throws IOException {
+    /**
+     * Carries out one effect.
+     *
+     * @return the destination's size afterwards: the point a crash recovery truncates back to
+     */
+    public long apply(RecordingEffect effect, History history) throws IOException {
         switch (effect) {
             case RecordingEffect.EnsureFile e -> ensure(e);
             case RecordingEffect.Snapshot s -> snapshot(s, history);
             case RecordingEffect.Append a -> append(a);
         }
+        return DestinationWriter.size(effect.destination());
+    }
+
+    /** Forgets per-destination rendering state (after a crash recovery truncated a file). */
+    public void reset(ApprovedPath destination) {
+        appenders.remove(destination);
     }
 
     private void ensure(RecordingEffect.EnsureFile e) throws IOException {

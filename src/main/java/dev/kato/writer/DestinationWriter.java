@@ -133,6 +133,38 @@ public final class DestinationWriter {
         }
     }
 
+    /** The destination's size, 0 when it does not exist (no link followed). */
+    public static long size(ApprovedPath destination) throws IOException {
+        return Files.isRegularFile(destination.target(), LinkOption.NOFOLLOW_LINKS)
+                ? Files.size(destination.target())
+                : 0;
+    }
+
+    /**
+     * Cuts the destination back to {@code size} bytes if it is longer (crash recovery: bytes
+     * appended after the last committed checkpoint are written again by the replay). Returns
+     * whether it cut.
+     */
+    public static boolean truncateTo(ApprovedPath destination, long size) throws IOException {
+        Path target = destination.target();
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (var ch =
+                java.nio.channels.FileChannel.open(
+                        target,
+                        java.util.Set.<java.nio.file.OpenOption>of(
+                                java.nio.file.StandardOpenOption.WRITE,
+                                LinkOption.NOFOLLOW_LINKS))) {
+            if (ch.size() <= size) {
+                return false;
+            }
+            ch.truncate(size);
+            ch.force(true);
+            return true;
+        }
+    }
+
     /** Whether the destination exists as a regular file right now (no link followed). */
     public static boolean exists(ApprovedPath destination) {
         return Files.isRegularFile(destination.target(), LinkOption.NOFOLLOW_LINKS);

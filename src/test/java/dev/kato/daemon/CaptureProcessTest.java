@@ -243,4 +243,37 @@ class CaptureProcessTest {
         assertThat(jsonl.exitCode()).as(jsonl.err()).isZero();
         assertThat(Files.readAllLines(notes.resolve("from-vault.jsonl"))).hasSize(3);
     }
+
+    @Test
+    void killNine_atRandomMoments_losesAndDuplicatesNothing() throws Exception {
+        assertThat(KatoProcess.run(env, tmp, "start").exitCode()).isZero();
+        Path session = claude.resolve("s-1.jsonl");
+        append(session, user("::capture " + notes + "/k.md"));
+        awaitFile(notes.resolve("k.md"), t -> t.contains("::capture"));
+        java.util.Random random = new java.util.Random(20261123);
+        java.util.List<String> markers = new java.util.ArrayList<>();
+        for (int round = 0; round < 8; round++) {
+            for (int i = 0; i < 6; i++) {
+                String marker = "marker-" + round + "-" + i + "-end";
+                markers.add(marker);
+                append(session, assistant(marker));
+                if (random.nextInt(3) == 0) {
+                    Thread.sleep(random.nextInt(15));
+                }
+            }
+            Thread.sleep(random.nextInt(60));
+            DaemonProcesses.forHome(katoHome).forEach(ProcessHandle::destroyForcibly); // kill -9
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!DaemonProcesses.forHome(katoHome).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            KatoProcess.Result restart = KatoProcess.run(env, tmp, "start");
+            assertThat(restart.exitCode()).as(restart.err()).isZero();
+        }
+        append(session, assistant("final-marker-end"));
+        String text = awaitFile(notes.resolve("k.md"), t -> t.contains("final-marker-end"));
+        for (String marker : markers) {
+            assertThat(text.split(java.util.regex.Pattern.quote(marker), -1)).as(marker).hasSize(2);
+        }
+    }
 }

@@ -1,0 +1,37 @@
+package dev.kato.recording;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a session's recording has durably done: the recorder state, how many of the session's vault
+ * events it has processed, and each destination's size after its last completed write. On restart,
+ * destinations longer than their committed size are cut back and the vault events after {@code
+ * processed} are replayed, so a crash at any moment neither loses nor duplicates output.
+ */
+public record RecordingCheckpoint(
+        RecordingState state, long processed, Map<String, Long> committedSizes) {
+    public static final RecordingCheckpoint EMPTY =
+            new RecordingCheckpoint(RecordingState.EMPTY, 0, Map.of());
+
+    public RecordingCheckpoint {
+        requireNonNull(state, "state");
+        committedSizes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(committedSizes));
+        if (processed < 0) {
+            throw new IllegalArgumentException("processed must be >= 0");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RecordingCheckpoint[processed="
+                + processed
+                + ", destinations="
+                + committedSizes.size()
+                + ", "
+                + state
+                + "]";
+    }
+}
