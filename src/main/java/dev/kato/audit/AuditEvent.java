@@ -106,6 +106,54 @@ public sealed interface AuditEvent {
         }
     }
 
+    /**
+     * What became of an in-chat command (or of a message's command lines): {@code applied}, {@code
+     * failed}, {@code rejected}, {@code skipped} (history or too old) or {@code untrusted-origin}
+     * (command-like lines in text a person did not type: a prompt-injection signal). Names, ids,
+     * destinations and reasons only.
+     */
+    record CommandDecided(
+            String correlationId,
+            String session,
+            String eventId,
+            String command,
+            String outcome,
+            String destination,
+            String reason)
+            implements AuditEvent {
+        public CommandDecided {
+            requireNonNull(correlationId, "correlationId");
+            requireNonNull(session, "session");
+            requireNonNull(eventId, "eventId");
+            requireNonNull(command, "command");
+            requireNonNull(outcome, "outcome");
+            requireNonNull(destination, "destination");
+            requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String type() {
+            return "command.decision";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered(
+                    "session",
+                    session,
+                    "eventId",
+                    eventId,
+                    "command",
+                    command,
+                    "outcome",
+                    outcome,
+                    "destination",
+                    destination,
+                    "reason",
+                    reason);
+        }
+    }
+
     /** A state file failed validation and was moved aside. */
     record StateQuarantined(String path, String movedTo, String reason) implements AuditEvent {
         public StateQuarantined {

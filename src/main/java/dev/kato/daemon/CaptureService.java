@@ -70,6 +70,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final InstantSource clock;
     private final PathPolicy policy;
     private final RecordingWriter writer;
+    private final dev.kato.audit.AuditLog audit;
     private final Map<Path, SessionKey> keys = new HashMap<>();
     private final Map<Path, Boolean> resumed = new HashMap<>();
     private final Map<SessionKey, SessionRecording> recordings = new HashMap<>();
@@ -85,6 +86,7 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.clock = requireNonNull(clock, "clock");
         this.policy = Configured.policy(config, env, userId);
         this.writer = new RecordingWriter(Configured.markdown(config));
+        this.audit = new dev.kato.audit.HashChainedAuditLog(env.securityAuditLogPath(), clock);
     }
 
     @Override
@@ -173,11 +175,74 @@ final class CaptureService implements DaemonServices, IngestListener {
         return t != null && !t.isBefore(clock.instant().minus(config.commands().maxAge()));
     }
 
-    private void noteSkipped(SessionKey key, ConversationEvent event, boolean allowed) {
+    /** Command lines in text a person did not type are never obeyed; each sighting is audited. */
+    private void noteUntrusted(SessionKey key, ConversationEvent event) throws IOException {
+        String origin =
+                switch (event) {
+                    case UserMessage u when !u.isHumanTyped() -> u.origin().wireName();
+                    case dev.kato.event.ToolResult _ -> "tool-result";
+                    default -> null;
+                };
+        String text =
+                event instanceof UserMessage u
+                        ? u.text()
+                        : event instanceof dev.kato.event.ToolResult r ? r.text() : "";
+        if (origin != null && !(CommandParser.parse(text) instanceof CommandParse.None)) {
+            audit.record(
+                    new dev.kato.audit.AuditEvent.CommandDecided(
+                            "",
+                            key.shortId(),
+                            event.meta().eventId().value(),
+                            "(message)",
+                            "untrusted-origin",
+                            "",
+                            "origin " + origin));
+        }
+    }
+
+    private static dev.kato.audit.AuditEvent auditRecord(
+            String correlation, SessionKey key, ConversationEvent event, CommandOutcome o) {
+        String id = event.meta().eventId().value();
+        return switch (o) {
+            case CommandOutcome.Applied a ->
+                    new dev.kato.audit.AuditEvent.CommandDecided(
+                            correlation,
+                            key.shortId(),
+                            id,
+                            a.command(),
+                            "applied",
+                            a.destination(),
+                            a.noOp() ? "no-op" : "");
+            case CommandOutcome.Failed f ->
+                    new dev.kato.audit.AuditEvent.CommandDecided(
+                            correlation, key.shortId(), id, f.command(), "failed", "", f.reason());
+            case CommandOutcome.Rejected r ->
+                    new dev.kato.audit.AuditEvent.CommandDecided(
+                            correlation,
+                            key.shortId(),
+                            id,
+                            "(message)",
+                            "rejected",
+                            "",
+                            String.join("; ", r.problems()));
+        };
+    }
+
+    private void noteSkipped(SessionKey key, ConversationEvent event, boolean allowed)
+            throws IOException {
         if (!allowed
                 && event instanceof UserMessage u
                 && u.isHumanTyped()
                 && !(CommandParser.parse(u.text()) instanceof CommandParse.None)) {
+            audit.record(
+                    new dev.kato.audit.AuditEvent.CommandDecided(
+                            "",
+                            key.shortId(),
+                            event.meta().eventId().value(),
+                            "(message)",
+                            "skipped",
+                            "",
+                            "history or older than commands.maxAge"));
             remember(
                     new DaemonStatus.CommandOutcome(
                             clock.instant(),
@@ -206,7 +271,12 @@ final class CaptureService implements DaemonServices, IngestListener {
             throws IOException {
         Vault v = requireNonNull(vault, "vault");
         noteSkipped(recording.key, event, allowed);
+        noteUntrusted(recording.key, event);
         SessionRecorder.Step step = recording.recorder.accept(event, allowed);
+        String correlation = UUID.randomUUID().toString();
+        for (CommandOutcome o : step.outcomes()) {
+            audit.record(auditRecord(correlation, recording.key, event, o));
+        }
         for (RecordingEffect effect : step.effects()) {
             long size =
                     writer.apply(effect, consumer -> v.readEvents(recording.key, consumer::accept));

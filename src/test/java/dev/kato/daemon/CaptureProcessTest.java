@@ -182,6 +182,18 @@ class CaptureProcessTest {
                 Files.exists(katoHome.resolve("logs/operational.jsonl"))
                         ? Files.readString(katoHome.resolve("logs/operational.jsonl"))
                         : "";
+        String securityAudit = Files.readString(katoHome.resolve("logs/security-audit.jsonl"));
+        assertThat(securityAudit)
+                .contains("\"type\":\"command.decision\"")
+                .contains("\"command\":\"capture\",\"outcome\":\"applied\"");
+        assertThat(securityAudit)
+                .contains("\"outcome\":\"untrusted-origin\"")
+                .contains("\"outcome\":\"skipped\"");
+        assertThat(securityAudit)
+                .doesNotContain("please capture")
+                .doesNotContain("the live answer")
+                .doesNotContain("old history");
+        assertThat(KatoProcess.run(env, tmp, "audit", "verify").exitCode()).isZero();
         assertThat(audit).doesNotContain("please capture").doesNotContain("the live answer");
     }
 
