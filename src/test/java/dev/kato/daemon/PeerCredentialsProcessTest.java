@@ -10,6 +10,7 @@ import dev.kato.control.DaemonClient;
 import dev.kato.testing.KatoProcess;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +75,9 @@ class PeerCredentialsProcessTest {
                         + "]\n  codex: []\n  gemini: []\nallowedWriteRoots: ["
                         + dir.resolve("notes")
                         + "]\n");
+        // The checkout may sit in a directory `nobody` cannot enter (a 0700 temp dir in CI), so the
+        // daemon runs from a private copy of the module path.
+        String modulePath = copyModulePath(dir.resolve("mp"));
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.toList()) {
                 Files.setOwner(p, nobody);
@@ -93,7 +97,7 @@ class PeerCredentialsProcessTest {
                         "-XX:-UsePerfData",
                         "-Xmx64m",
                         "-p",
-                        KatoProcess.modulePath(),
+                        modulePath,
                         "-m",
                         "dev.kato/dev.kato.daemon.DaemonMain"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
@@ -130,5 +134,31 @@ class PeerCredentialsProcessTest {
         assertThat(Files.readString(katoHome.resolve("logs/operational.jsonl")))
                 .contains("\"event\":\"control.peer-rejected\",\"peerUser\":\"root\"")
                 .doesNotContain("\"kind\":\"stop\"");
+    }
+
+    /**
+     * Copies every module path entry (directories and jars) under {@code into}; returns the new
+     * path.
+     */
+    private static String copyModulePath(Path into) throws IOException {
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : KatoProcess.modulePath().split(File.pathSeparator)) {
+            Path source = Path.of(entry);
+            Path target = into.resolve((n++) + "-" + source.getFileName());
+            try (Stream<Path> tree = Files.walk(source)) {
+                for (Path p : tree.toList()) {
+                    Path t = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(t);
+                    } else {
+                        Files.createDirectories(t.getParent());
+                        Files.copy(p, t);
+                    }
+                }
+            }
+            entries.add(target.toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 }
