@@ -43,9 +43,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +59,6 @@ import org.jspecify.annotations.Nullable;
  * history found on first sight never runs. Runs on the single ingest thread.
  */
 final class CaptureService implements DaemonServices, IngestListener {
-    private static final int RECENT = 50;
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -74,9 +71,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final Map<Path, SessionKey> keys = new HashMap<>();
     private final Map<Path, Boolean> resumed = new HashMap<>();
     private final Map<SessionKey, SessionRecording> recordings = new HashMap<>();
-    private final Map<SessionKey, Instant> lastActivity = new HashMap<>();
-    private final Deque<DaemonStatus.CommandOutcome> recentCommands = new ArrayDeque<>();
-    private final Deque<DaemonStatus.RecentError> recentErrors = new ArrayDeque<>();
+    private final CaptureActivity activity;
     private @Nullable Vault vault;
     private @Nullable LiveIngest ingest;
 
@@ -87,6 +82,7 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.policy = Configured.policy(config, env, userId);
         this.writer = new RecordingWriter(Configured.markdown(config));
         this.audit = new dev.kato.audit.HashChainedAuditLog(env.securityAuditLogPath(), clock);
+        this.activity = new CaptureActivity(clock);
     }
 
     @Override
@@ -132,7 +128,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                             SessionMetaUpdate.cursor(path, encodeCursor(batch.cursor())));
             List<ConversationEvent> stored = newlyStored(batch.events(), result);
             if (!stored.isEmpty()) {
-                lastActivity.put(key, clock.instant());
+                activity.touched(key);
             }
             boolean resumedFile = resumed.getOrDefault(path, false);
             for (ConversationEvent event : stored) {
@@ -398,45 +394,15 @@ final class CaptureService implements DaemonServices, IngestListener {
     }
 
     private void remember(SessionKey key, CommandOutcome outcome) {
-        Instant now = clock.instant();
-        String provider = key.provider().id();
-        String session = key.providerSessionId();
-        remember(
-                switch (outcome) {
-                    case CommandOutcome.Applied a ->
-                            new DaemonStatus.CommandOutcome(
-                                    now,
-                                    provider,
-                                    session,
-                                    a.command(),
-                                    true,
-                                    a.noOp() ? "no-op" : "applied");
-                    case CommandOutcome.Failed f ->
-                            new DaemonStatus.CommandOutcome(
-                                    now, provider, session, f.command(), false, f.reason());
-                    case CommandOutcome.Rejected r ->
-                            new DaemonStatus.CommandOutcome(
-                                    now,
-                                    provider,
-                                    session,
-                                    "(message)",
-                                    false,
-                                    "rejected: " + String.join("; ", r.problems()));
-                });
+        activity.command(key, outcome);
     }
 
-    private synchronized void remember(DaemonStatus.CommandOutcome outcome) {
-        recentCommands.addFirst(outcome);
-        while (recentCommands.size() > RECENT) {
-            recentCommands.removeLast();
-        }
+    private void remember(DaemonStatus.CommandOutcome outcome) {
+        activity.command(outcome);
     }
 
-    private synchronized void error(String component, String message) {
-        recentErrors.addFirst(new DaemonStatus.RecentError(clock.instant(), component, message));
-        while (recentErrors.size() > RECENT) {
-            recentErrors.removeLast();
-        }
+    private void error(String component, String message) {
+        activity.error(component, message);
     }
 
     @Override
@@ -455,11 +421,6 @@ final class CaptureService implements DaemonServices, IngestListener {
 
     @Override
     public synchronized DaemonStatus.Activity activity(boolean includeStale) {
-        List<DaemonStatus.SessionSummary> sessions = new ArrayList<>();
-        lastActivity.forEach((k, t) ->
-                sessions.add(
-                        new DaemonStatus.SessionSummary(
-                                k.provider().id(), k.providerSessionId(), false, t)));
         List<DaemonStatus.RecordingSummary> active = new ArrayList<>();
         recordings.forEach((k, r) ->
                 r.recorder
@@ -471,13 +432,8 @@ final class CaptureService implements DaemonServices, IngestListener {
                                                 k.provider().id(),
                                                 k.providerSessionId(),
                                                 dest,
-                                                lastActivity.getOrDefault(k, Instant.EPOCH)))));
-        return new DaemonStatus.Activity(
-                List.of(),
-                sessions,
-                active,
-                List.copyOf(recentCommands),
-                List.copyOf(recentErrors));
+                                                activity.lastActivity(k)))));
+        return activity.snapshot(active);
     }
 
     @Override
