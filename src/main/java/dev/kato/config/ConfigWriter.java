@@ -51,7 +51,8 @@ public final class ConfigWriter {
         line(0, "providerSessionRoots:");
         config.providerSessionRoots().byProviderId().forEach((id, roots) -> paths(1, id, roots));
         section("The only directories recordings and exports may be written into.");
-        explain("`kato init --allow-write-root DIR` and `kato policy allow DIR` add more.");
+        explain(
+                "Add a directory here to make it writable (`kato init --allow-write-root DIR` does it for a new config).");
         paths(0, "allowedWriteRoots", config.allowedWriteRoots());
         frontmatter(config.markdownFrontmatter());
         flags(config.featureFlags());

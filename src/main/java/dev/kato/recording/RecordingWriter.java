@@ -3,7 +3,6 @@ package dev.kato.recording;
 import static java.util.Objects.requireNonNull;
 
 import dev.kato.event.ConversationEvent;
-import dev.kato.event.UserMessage;
 import dev.kato.policy.ApprovedPath;
 import dev.kato.policy.DestinationFormat;
 import dev.kato.writer.DestinationWriter;
@@ -202,10 +201,5 @@ public final class RecordingWriter {
                 DestinationWriter.append(destination, text.getBytes(StandardCharsets.UTF_8));
             }
         }
-    }
-
-    /** A user message's text, for tests and status: never logged. */
-    static String textOf(UserMessage m) {
-        return m.text();
     }
 }
