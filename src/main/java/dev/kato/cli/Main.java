@@ -21,9 +21,9 @@ public final class Main {
 
     /** Runs one command line; returns the exit code. Tests call this directly. */
     public static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            out.println(new VersionInfo().getVersion()[0]); // the one command that needs no parser
-            return ExitCode.OK.code();
+        var quick = QuickCommands.tryRun(args, context, out, err);
+        if (quick.isPresent()) {
+            return quick.getAsInt();
         }
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new KatoCommand(), new CommandFactory(context));

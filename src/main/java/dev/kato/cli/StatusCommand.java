@@ -1,15 +1,10 @@
 package dev.kato.cli;
 
-import dev.kato.control.ControlReply;
-import dev.kato.control.ControlRequest;
-import dev.kato.control.DaemonClient;
-import dev.kato.control.StatusJson;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,53 +93,7 @@ final class StatusCommand implements Callable<Integer>, CommandFactory.ContextAw
         }
     }
 
-    /** One rendering of the status, text or JSON, ending with a newline. */
     private String render(DaemonControl control) throws IOException, InterruptedException {
-        DaemonState state = control.probe();
-        if (state instanceof DaemonState.Unresponsive) {
-            state = control.probeUntilSettled(Duration.ofSeconds(2));
-        }
-        return switch (state) {
-            case DaemonState.Running(long pid) -> running(control, pid);
-            case DaemonState.NotRunning notRunning -> notRunning(notRunning);
-            case DaemonState.Unresponsive(OptionalLong pid, String reason) ->
-                    throw DaemonLifecycle.unresponsive(pid, reason);
-        };
-    }
-
-    private String running(DaemonControl control, long pid) throws IOException {
-        return switch (control.client().send(new ControlRequest.Status(all))) {
-            case DaemonClient.Exchange.Replied(ControlReply.StatusReply(var status)) ->
-                    json ? StatusJson.toText(status) + "\n" : StatusView.text(status, all);
-            case DaemonClient.Exchange.Replied(ControlReply.Failure f) ->
-                    throw new UserError(
-                            "the daemon (pid "
-                                    + pid
-                                    + ") refused the status request: "
-                                    + f.message());
-            case DaemonClient.Exchange.Replied(ControlReply.Ack _) ->
-                    throw new UserError("the daemon (pid " + pid + ") gave an unexpected reply");
-            case DaemonClient.Exchange.NotListening _ ->
-                    notRunning(new DaemonState.NotRunning(OptionalLong.empty(), false));
-        };
-    }
-
-    private String notRunning(DaemonState.NotRunning state) {
-        if (json) {
-            if (!state.stale()) {
-                return StatusJson.NOT_RUNNING + "\n";
-            }
-            return "{\"daemon\":{\"running\":false,\"stale\":true"
-                    + (state.stalePid().isPresent()
-                            ? ",\"stalePid\":" + state.stalePid().getAsLong()
-                            : "")
-                    + "}}\n";
-        }
-        if (!state.stale()) {
-            return "daemon: not running\n";
-        }
-        return "daemon: not running (stale: "
-                + DaemonControl.describeStale(state)
-                + "; 'kato stop' or 'kato start' cleans it up)\n";
+        return new StatusReport(control, json, all).render();
     }
 }

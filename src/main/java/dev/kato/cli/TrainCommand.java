@@ -1,5 +1,10 @@
 package dev.kato.cli;
 
+import dev.kato.control.ControlReply;
+import dev.kato.control.ControlRequest;
+import dev.kato.control.DaemonStatus;
+import dev.kato.control.FrameCodec;
+import dev.kato.control.StatusJson;
 import dev.kato.event.Provider;
 import dev.kato.ingest.SessionParsers;
 import dev.kato.provider.Anomaly;
@@ -13,13 +18,15 @@ import dev.kato.writer.MarkdownOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
  * Hidden: the training run that {@code bin/kato} records into the JVM's AOT cache after a build. It
  * parses the small synthetic sessions bundled in the jar and renders them to nowhere, so the cache
- * holds the classes and method profiles of the parse → render path. Reads and writes no files.
+ * holds the classes and method profiles of the parse → render path; it then renders a status in
+ * memory and exchanges it once over a unix socket in a temporary directory that it removes.
  */
 @Command(name = "aot-training", hidden = true)
 final class TrainCommand implements Callable<Integer> {
@@ -78,7 +85,89 @@ final class TrainCommand implements Callable<Integer> {
                 markdown.finish();
             }
         }
+        trainStatus();
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The daemon-status path in memory: request and reply frames encoded and decoded, and the reply
+     * rendered as text and JSON, as {@code kato status} does after its socket round trip.
+     */
+    private static void trainStatus() throws IOException {
+        java.time.Instant t = java.time.Instant.parse("2026-11-01T09:00:00Z");
+        var status =
+                new DaemonStatus(
+                        1,
+                        t,
+                        t.plusSeconds(90),
+                        "/training/.kato",
+                        "/training/.kato/kato-config.yaml",
+                        "0".repeat(64),
+                        List.of(
+                                new DaemonStatus.ProviderStatus(
+                                        "claude",
+                                        List.of(new DaemonStatus.RootStatus("/training", true)))),
+                        new DaemonStatus.Activity(
+                                List.of(),
+                                List.of(new DaemonStatus.SessionSummary("claude", "t", true, t)),
+                                List.of(
+                                        new DaemonStatus.RecordingSummary(
+                                                "claude", "t", "/training/t.md", t)),
+                                List.of(
+                                        new DaemonStatus.CommandOutcome(
+                                                t, "claude", "t", "capture", true, "applied")),
+                                List.of(new DaemonStatus.RecentError(t, "ingest", "training"))));
+        trainSocketRoundTrip(status);
+        for (int round = 0; round < 50; round++) {
+            FrameCodec.decodeRequest(FrameCodec.encode(new ControlRequest.Status(round % 2 == 0)));
+            var in =
+                    new java.io.ByteArrayInputStream(
+                            FrameCodec.encode(new ControlReply.StatusReply(status)));
+            if (FrameCodec.readReply(in) instanceof ControlReply.StatusReply(var decoded)) {
+                StatusView.text(decoded, round % 2 == 0);
+                StatusJson.toText(decoded);
+            }
+        }
+    }
+
+    /**
+     * One status exchange over a unix socket in a private temporary directory (removed after): the
+     * client's connect, watchdog thread and frame I/O classes then come from the AOT cache.
+     */
+    private static void trainSocketRoundTrip(DaemonStatus status) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kato-training-");
+        var paths = new dev.kato.control.ControlPaths(dir);
+        try (var server =
+                java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(paths.socket()));
+            Thread peer =
+                    Thread.ofPlatform()
+                            .daemon()
+                            .start(() -> {
+                                try (var channel = server.accept()) {
+                                    FrameCodec.readRequest(
+                                            java.nio.channels.Channels.newInputStream(channel));
+                                    FrameCodec.write(
+                                            java.nio.channels.Channels.newOutputStream(channel),
+                                            FrameCodec.encode(
+                                                    new ControlReply.StatusReply(status)));
+                                } catch (IOException e) {
+                                    // the client then reports the broken exchange; training goes on
+                                }
+                            });
+            try {
+                new dev.kato.control.DaemonClient(paths, java.time.Duration.ofSeconds(5))
+                        .send(new ControlRequest.Status(false));
+            } catch (IOException e) {
+                // a failed exchange only makes the cache less complete
+            }
+            peer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            java.nio.file.Files.deleteIfExists(paths.socket());
+            java.nio.file.Files.deleteIfExists(dir);
+        }
     }
 
     private static byte[] resource(String name) throws IOException {

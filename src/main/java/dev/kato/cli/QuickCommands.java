@@ -1,0 +1,63 @@
+package dev.kato.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The command lines answered before picocli loads: {@code --version} and the plain forms of {@code
+ * status}. picocli's classes are compiled for Java 5 and cannot enter the AOT cache, so building
+ * its model costs about 200 ms; these commands are the ones people and scripts run most often.
+ * Anything else, including {@code --help} and unknown options, goes to picocli, which owns usage
+ * messages.
+ */
+final class QuickCommands {
+    private static final Set<String> STATUS_FLAGS = Set.of("--json", "--all");
+
+    private QuickCommands() {}
+
+    /** The exit code when the command line was answered here; empty to let picocli parse it. */
+    static OptionalInt tryRun(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            out.println(new VersionInfo().getVersion()[0]);
+            return OptionalInt.of(ExitCode.OK.code());
+        }
+        if (args.length >= 1 && args[0].equals("status") && plainFlags(args)) {
+            return OptionalInt.of(status(args, context, out, err));
+        }
+        return OptionalInt.empty();
+    }
+
+    private static boolean plainFlags(String[] args) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!STATUS_FLAGS.contains(args[i]) || !seen.add(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int status(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
+        java.util.List<String> flags = java.util.List.of(args);
+        try {
+            DaemonControl control = DaemonLifecycle.control(context.environment());
+            out.print(
+                    new StatusReport(control, flags.contains("--json"), flags.contains("--all"))
+                            .render());
+            out.flush();
+            return ExitCode.OK.code();
+        } catch (UserError e) {
+            err.println("kato: " + e.getMessage());
+            return ExitCode.FAILURE.code();
+        } catch (IOException e) {
+            err.println("kato: cannot reach the daemon: " + e.getMessage());
+            return ExitCode.FAILURE.code();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("kato: interrupted");
+            return ExitCode.FAILURE.code();
+        }
+    }
+}
