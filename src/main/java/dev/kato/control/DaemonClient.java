@@ -75,7 +75,21 @@ public final class DaemonClient {
                 }
                 OutputStream out = Channels.newOutputStream(channel);
                 InputStream in = Channels.newInputStream(channel);
-                FrameCodec.write(out, frame);
+                try {
+                    FrameCodec.write(out, frame);
+                } catch (ClosedChannelException e) {
+                    throw e;
+                } catch (IOException e) {
+                    // The daemon may answer and close before reading (a refused peer): its reply
+                    // is still in the receive buffer, so read it; if there is none, report the
+                    // broken write.
+                    try {
+                        return new Exchange.Replied(FrameCodec.readReply(in));
+                    } catch (IOException unread) {
+                        e.addSuppressed(unread);
+                        throw e;
+                    }
+                }
                 return new Exchange.Replied(FrameCodec.readReply(in));
             } catch (ClosedChannelException e) {
                 throw timedOut();

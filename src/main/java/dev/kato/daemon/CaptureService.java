@@ -68,6 +68,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final PathPolicy policy;
     private final RecordingWriter writer;
     private final dev.kato.audit.AuditLog audit;
+    private final LifecycleSink operational;
     private final Map<Path, SessionKey> keys = new HashMap<>();
     private final Map<Path, Boolean> resumed = new HashMap<>();
     private final Map<SessionKey, SessionRecording> recordings = new HashMap<>();
@@ -75,7 +76,12 @@ final class CaptureService implements DaemonServices, IngestListener {
     private @Nullable Vault vault;
     private @Nullable LiveIngest ingest;
 
-    CaptureService(KatoConfig config, Environment env, InstantSource clock, long userId) {
+    CaptureService(
+            KatoConfig config,
+            Environment env,
+            InstantSource clock,
+            long userId,
+            LifecycleSink operational) {
         this.config = requireNonNull(config, "config");
         this.env = requireNonNull(env, "env");
         this.clock = requireNonNull(clock, "clock");
@@ -83,6 +89,15 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.writer = new RecordingWriter(Configured.markdown(config));
         this.audit = new dev.kato.audit.HashChainedAuditLog(env.securityAuditLogPath(), clock);
         this.activity = new CaptureActivity(clock);
+        this.operational = requireNonNull(operational, "operational");
+    }
+
+    /** A command decision goes to both logs: the audit chain and the operational log. */
+    private void decided(dev.kato.audit.AuditEvent.CommandDecided d) throws IOException {
+        operational.record(
+                new LifecycleEvent.CommandDecided(
+                        d.session(), d.eventId(), d.command(), d.outcome(), d.reason()));
+        audit.record(d);
     }
 
     @Override
@@ -184,7 +199,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                         ? u.text()
                         : event instanceof dev.kato.event.ToolResult r ? r.text() : "";
         if (origin != null && !(CommandParser.parse(text) instanceof CommandParse.None)) {
-            audit.record(
+            decided(
                     new dev.kato.audit.AuditEvent.CommandDecided(
                             "",
                             key.shortId(),
@@ -196,7 +211,7 @@ final class CaptureService implements DaemonServices, IngestListener {
         }
     }
 
-    private static dev.kato.audit.AuditEvent auditRecord(
+    private static dev.kato.audit.AuditEvent.CommandDecided auditRecord(
             String correlation, SessionKey key, ConversationEvent event, CommandOutcome o) {
         String id = event.meta().eventId().value();
         return switch (o) {
@@ -230,7 +245,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                 && event instanceof UserMessage u
                 && u.isHumanTyped()
                 && !(CommandParser.parse(u.text()) instanceof CommandParse.None)) {
-            audit.record(
+            decided(
                     new dev.kato.audit.AuditEvent.CommandDecided(
                             "",
                             key.shortId(),
@@ -271,7 +286,7 @@ final class CaptureService implements DaemonServices, IngestListener {
         SessionRecorder.Step step = recording.recorder.accept(event, allowed);
         String correlation = UUID.randomUUID().toString();
         for (CommandOutcome o : step.outcomes()) {
-            audit.record(auditRecord(correlation, recording.key, event, o));
+            decided(auditRecord(correlation, recording.key, event, o));
         }
         for (RecordingEffect effect : step.effects()) {
             long size =

@@ -122,7 +122,8 @@ final class Daemon {
                                 loaded.config(),
                                 env,
                                 clock,
-                                new com.sun.security.auth.module.UnixSystem().getUid()));
+                                new com.sun.security.auth.module.UnixSystem().getUid(),
+                                events));
         services.start();
         StatusSource status =
                 new StatusSource(loaded.config(), loaded.sha256(), startedAt, services);

@@ -3,9 +3,8 @@ package dev.kato.daemon;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What happens to the daemon and its control socket: the operational log records each of these, and
- * the security audit log (a later issue) will subscribe to the same events through {@link
- * LifecycleSink}. No variant carries conversation content.
+ * What happens to the daemon, its control socket and in-chat commands: the operational log records
+ * each of these through {@link LifecycleSink}. No variant carries conversation content.
  */
 sealed interface LifecycleEvent {
     /** The wire name of the event in {@code operational.jsonl}. */
@@ -76,6 +75,27 @@ sealed interface LifecycleEvent {
         @Override
         public String name() {
             return "control.protocol-error";
+        }
+    }
+
+    /**
+     * An in-chat command line was decided: the same facts as its audit record (session short id,
+     * the command's name, the outcome and a content-free reason), tied to it by the event id.
+     */
+    record CommandDecided(
+            String session, String eventId, String command, String outcome, String reason)
+            implements LifecycleEvent {
+        public CommandDecided {
+            requireNonNull(session, "session");
+            requireNonNull(eventId, "eventId");
+            requireNonNull(command, "command");
+            requireNonNull(outcome, "outcome");
+            requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String name() {
+            return "command.decision";
         }
     }
 }

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * {@code logs/operational.jsonl} ({@code 0600}, append-only): one JSON object per line, schema
  * version {@value #SCHEMA_VERSION}: {@code {"v":1,"ts":"<instant>","event":"<name>",…fields}}. It
- * records lifecycle and control-socket events only; no variant of {@link LifecycleEvent} carries
- * conversation content. A failed write is counted, never thrown: logging never stops the daemon.
+ * records lifecycle, control-socket and in-chat command decisions; no variant of {@link
+ * LifecycleEvent} carries conversation content. A failed write is counted, never thrown: logging
+ * never stops the daemon.
  */
 final class OperationalLog implements LifecycleSink, ResourceRegistry.Resource {
     static final int SCHEMA_VERSION = 1;
@@ -68,6 +69,18 @@ final class OperationalLog implements LifecycleSink, ResourceRegistry.Resource {
                     fields.put("peerUser", new JsonValue.Str(peerUser));
             case LifecycleEvent.ProtocolViolation(String code) ->
                     fields.put("code", new JsonValue.Str(code));
+            case LifecycleEvent.CommandDecided(
+                            String session,
+                            String eventId,
+                            String command,
+                            String outcome,
+                            String reason) -> {
+                fields.put("session", new JsonValue.Str(session));
+                fields.put("eventId", new JsonValue.Str(eventId));
+                fields.put("command", new JsonValue.Str(command));
+                fields.put("outcome", new JsonValue.Str(outcome));
+                fields.put("reason", new JsonValue.Str(reason));
+            }
         }
         byte[] line =
                 (JsonText.compact(new JsonValue.Obj(fields)) + "\n")

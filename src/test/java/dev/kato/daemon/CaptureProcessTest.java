@@ -178,10 +178,12 @@ class CaptureProcessTest {
         assertThat(notes.resolve("history.md")).doesNotExist();
         assertThat(notes.resolve("evil.md"))
                 .doesNotExist(); // a tool result's command line is never obeyed
-        String audit =
-                Files.exists(katoHome.resolve("logs/operational.jsonl"))
-                        ? Files.readString(katoHome.resolve("logs/operational.jsonl"))
-                        : "";
+        String operational = Files.readString(katoHome.resolve("logs/operational.jsonl"));
+        assertThat(operational)
+                .contains("\"event\":\"command.decision\"")
+                .contains("\"command\":\"capture\",\"outcome\":\"applied\"")
+                .contains("\"outcome\":\"untrusted-origin\"")
+                .contains("\"outcome\":\"skipped\"");
         String securityAudit = Files.readString(katoHome.resolve("logs/security-audit.jsonl"));
         assertThat(securityAudit)
                 .contains("\"type\":\"command.decision\"")
@@ -194,7 +196,10 @@ class CaptureProcessTest {
                 .doesNotContain("the live answer")
                 .doesNotContain("old history");
         assertThat(KatoProcess.run(env, tmp, "audit", "verify").exitCode()).isZero();
-        assertThat(audit).doesNotContain("please capture").doesNotContain("the live answer");
+        assertThat(operational)
+                .doesNotContain("please capture")
+                .doesNotContain("the live answer")
+                .doesNotContain("old history");
     }
 
     @Test
