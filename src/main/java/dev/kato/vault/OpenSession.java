@@ -175,11 +175,17 @@ final class OpenSession implements Closeable {
         return new AppendResult(appended, duplicates, tooLarge);
     }
 
-    /** Fails when an event of {@code batch} is not an event of {@code key}'s session. */
+    /**
+     * Fails when an event of {@code batch} is not an event of {@code key}'s session. Every event
+     * must come from the key's provider and carry its session id; a sub-agent's events (those with
+     * an agent id) may carry the transcript's own id, as Gemini CLI's sub-agent files do, because
+     * discovery files them under the parent conversation.
+     */
     static void checkBelongs(SessionKey key, List<? extends ConversationEvent> batch) {
         for (ConversationEvent e : batch) {
+            boolean subAgent = e.meta().agentId() != null;
             if (e.meta().provider() != key.provider()
-                    || !e.meta().sessionId().equals(key.providerSessionId())) {
+                    || !(subAgent || e.meta().sessionId().equals(key.providerSessionId()))) {
                 throw new IllegalArgumentException(
                         "event " + e.meta().eventId() + " belongs to another session");
             }

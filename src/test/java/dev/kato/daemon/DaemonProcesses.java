@@ -64,4 +64,25 @@ public final class DaemonProcesses {
             return "";
         }
     }
+
+    /** Waits up to 20 s until {@code file} exists and its text passes {@code done}; returns it. */
+    public static String awaitFile(Path file, java.util.function.Predicate<String> done)
+            throws java.io.IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (java.nio.file.Files.exists(file)) {
+                String text = java.nio.file.Files.readString(file);
+                if (done.test(text)) {
+                    return text;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(
+                "timed out waiting for "
+                        + file.getFileName()
+                        + (java.nio.file.Files.exists(file)
+                                ? ": " + java.nio.file.Files.readString(file).length() + " chars"
+                                : " to exist"));
+    }
 }

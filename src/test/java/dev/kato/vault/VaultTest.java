@@ -7,7 +7,11 @@ import static dev.kato.vault.VaultTestSupport.sessionDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kato.event.AssistantMessage;
+import dev.kato.event.AssistantPhase;
 import dev.kato.event.ConversationEvent;
+import dev.kato.event.EventId;
+import dev.kato.event.EventMeta;
 import dev.kato.event.Provider;
 import dev.kato.event.SessionKey;
 import dev.kato.writer.JsonlRenderer;
@@ -101,6 +105,47 @@ class VaultTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("x");
         assertThat(vault.find(KEY)).isEmpty();
+    }
+
+    @Test
+    void append_subAgentEventsWithTheirOwnTranscriptId_areStoredUnderTheParent()
+            throws IOException {
+        // Gemini CLI's chats/<parent>/<child>.jsonl: every row carries the child's sessionId.
+        SessionKey gemini = new SessionKey(Provider.GEMINI, "parent");
+        EventMeta child =
+                new EventMeta(
+                        EventId.of(Provider.GEMINI, "child/m1"),
+                        Provider.GEMINI,
+                        "child",
+                        VaultEvents.T0,
+                        null,
+                        "gemini",
+                        "m1",
+                        "child");
+        ConversationEvent subAgent =
+                new AssistantMessage(child, "sub-agent answer", null, AssistantPhase.FINAL);
+        vault.append(gemini, List.of(subAgent), SessionMetaUpdate.none());
+        assertThat(readAll(vault, gemini)).containsExactly(subAgent);
+
+        // Without an agent id, another transcript's event is still refused.
+        EventMeta stray =
+                new EventMeta(
+                        EventId.of(Provider.GEMINI, "child/m2"),
+                        Provider.GEMINI,
+                        "child",
+                        VaultEvents.T0,
+                        null,
+                        "gemini",
+                        "m2",
+                        null);
+        assertThatThrownBy(() ->
+                        vault.append(
+                                gemini,
+                                List.of(
+                                        new AssistantMessage(
+                                                stray, "x", null, AssistantPhase.FINAL)),
+                                SessionMetaUpdate.none()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
