@@ -15,10 +15,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code kato status} shows of live capture: when each session last stored events, the recent
+ * What {@code kato status} shows of live capture: when each session last had an event, the recent
  * in-chat command outcomes and the recent errors (bounded). Content-free. Thread-safe.
+ *
+ * <p>A session is active while its newest event (by the provider's timestamp) is younger than
+ * {@link #ACTIVE_WINDOW} or while it records; otherwise it is stale and listed only on request.
+ * Provider time, not arrival time, so that catching up on old history does not make it active.
  */
 final class CaptureActivity {
+    static final java.time.Duration ACTIVE_WINDOW = java.time.Duration.ofHours(1);
     private static final int RECENT = 50;
 
     private final InstantSource clock;
@@ -30,8 +35,9 @@ final class CaptureActivity {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    synchronized void touched(SessionKey key) {
-        lastActivity.put(key, clock.instant());
+    /** Notes the time of a session's newest event; a later time wins, an earlier one is kept. */
+    synchronized void touched(SessionKey key, Instant eventTime) {
+        lastActivity.merge(key, eventTime, (a, b) -> a.isAfter(b) ? a : b);
     }
 
     synchronized Instant lastActivity(SessionKey key) {
@@ -80,13 +86,29 @@ final class CaptureActivity {
         }
     }
 
-    /** The status sections, with the active recordings the caller knows of. */
-    synchronized DaemonStatus.Activity snapshot(List<DaemonStatus.RecordingSummary> recordings) {
+    /**
+     * The status sections, with the active recordings the caller knows of: active sessions, and the
+     * stale ones too when {@code includeStale}; newest first.
+     */
+    synchronized DaemonStatus.Activity snapshot(
+            List<DaemonStatus.RecordingSummary> recordings, boolean includeStale) {
+        Instant activeSince = clock.instant().minus(ACTIVE_WINDOW);
+        java.util.Set<String> recording = new java.util.HashSet<>();
+        recordings.forEach(r -> recording.add(r.provider() + "/" + r.sessionId()));
         List<DaemonStatus.SessionSummary> sessions = new ArrayList<>();
-        lastActivity.forEach((k, t) ->
+        lastActivity.forEach((k, t) -> {
+            boolean stale =
+                    t.isBefore(activeSince)
+                            && !recording.contains(k.provider().id() + "/" + k.providerSessionId());
+            if (!stale || includeStale) {
                 sessions.add(
                         new DaemonStatus.SessionSummary(
-                                k.provider().id(), k.providerSessionId(), false, t)));
+                                k.provider().id(), k.providerSessionId(), stale, t));
+            }
+        });
+        sessions.sort(
+                java.util.Comparator.comparing(DaemonStatus.SessionSummary::lastActivity)
+                        .reversed());
         return new DaemonStatus.Activity(
                 List.of(), sessions, recordings, List.copyOf(commands), List.copyOf(errors));
     }

@@ -106,6 +106,10 @@ final class CaptureService implements DaemonServices, IngestListener {
         vault = v;
         Map<Path, IngestCursor> cursors = new HashMap<>();
         for (VaultSessionInfo info : v.sessions()) {
+            Instant last = info.lastEventTime();
+            if (last != null) {
+                activity.touched(info.key(), last);
+            }
             for (var log : info.providerLogs()) {
                 decodeCursor(log.cursor())
                         .ifPresent(c -> cursors.put(log.path().toAbsolutePath().normalize(), c));
@@ -143,7 +147,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                             SessionMetaUpdate.cursor(path, encodeCursor(batch.cursor())));
             List<ConversationEvent> stored = newlyStored(batch.events(), result);
             if (!stored.isEmpty()) {
-                activity.touched(key);
+                activity.touched(key, newestTime(stored));
             }
             boolean resumedFile = resumed.getOrDefault(path, false);
             for (ConversationEvent event : stored) {
@@ -263,6 +267,18 @@ final class CaptureService implements DaemonServices, IngestListener {
                             false,
                             "skipped: history or older than commands.maxAge"));
         }
+    }
+
+    /** The newest provider timestamp among {@code events}; now when none has one. */
+    private Instant newestTime(List<ConversationEvent> events) {
+        Instant newest = null;
+        for (ConversationEvent e : events) {
+            Instant t = e.meta().timestamp();
+            if (t != null && (newest == null || t.isAfter(newest))) {
+                newest = t;
+            }
+        }
+        return newest != null ? newest : clock.instant();
     }
 
     private SessionKey keyOf(SessionFile file) throws IOException {
@@ -448,7 +464,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                                                 k.providerSessionId(),
                                                 dest,
                                                 activity.lastActivity(k)))));
-        return activity.snapshot(active);
+        return activity.snapshot(active, includeStale);
     }
 
     @Override
