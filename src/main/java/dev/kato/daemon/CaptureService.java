@@ -307,7 +307,12 @@ final class CaptureService implements DaemonServices, IngestListener {
         for (RecordingEffect effect : step.effects()) {
             long size =
                     writer.apply(effect, consumer -> v.readEvents(recording.key, consumer::accept));
-            recording.sizes.put(effect.destination().target().toString(), size);
+            String target = effect.destination().target().toString();
+            recording.sizes.put(target, size);
+            writer.lastAppended(effect.destination())
+                    .ifPresentOrElse(
+                            id -> recording.lastAppended.put(target, id.value()),
+                            () -> recording.lastAppended.remove(target));
         }
         step.outcomes().forEach(o -> remember(recording.key, o));
     }
@@ -330,8 +335,16 @@ final class CaptureService implements DaemonServices, IngestListener {
                             key,
                             new SessionRecorder(cp.state(), destinations, UUID::randomUUID),
                             cp.processed(),
-                            cp.committedSizes());
+                            cp.committedSizes(),
+                            cp.lastAppended());
             recordings.put(key, recording);
+            cp.lastAppended()
+                    .forEach((target, id) -> {
+                        if (policy.decide(target)
+                                instanceof dev.kato.policy.PathDecision.Allowed a) {
+                            writer.resumeAfter(a.path(), new dev.kato.event.EventId(id));
+                        }
+                    });
             recover(recording, stored);
         } else {
             // Never checkpointed: nothing was ever recorded from this session; nothing to replay.
@@ -341,6 +354,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                             new SessionRecorder(
                                     RecordingState.EMPTY, destinations, UUID::randomUUID),
                             stored,
+                            Map.of(),
                             Map.of());
             recordings.put(key, recording);
         }
@@ -359,6 +373,10 @@ final class CaptureService implements DaemonServices, IngestListener {
             if (policy.decide(e.getKey()) instanceof dev.kato.policy.PathDecision.Allowed a
                     && DestinationWriter.truncateTo(a.path(), e.getValue())) {
                 writer.reset(a.path());
+                String last = recording.lastAppended.get(e.getKey());
+                if (last != null) { // the cut-back file ends with this event's text again
+                    writer.resumeAfter(a.path(), new dev.kato.event.EventId(last));
+                }
             }
         }
         List<ConversationEvent> gap = new ArrayList<>();
@@ -391,17 +409,26 @@ final class CaptureService implements DaemonServices, IngestListener {
         final SessionRecorder recorder;
         long processed;
         final Map<String, Long> sizes;
+        final Map<String, String> lastAppended;
 
         SessionRecording(
-                SessionKey key, SessionRecorder recorder, long processed, Map<String, Long> sizes) {
+                SessionKey key,
+                SessionRecorder recorder,
+                long processed,
+                Map<String, Long> sizes,
+                Map<String, String> lastAppended) {
             this.key = key;
             this.recorder = recorder;
             this.processed = processed;
             this.sizes = new HashMap<>(sizes);
+            this.lastAppended = new HashMap<>(lastAppended);
         }
 
         void save() throws IOException {
-            store(key).save(new RecordingCheckpoint(recorder.state(), processed, sizes));
+            store(key)
+                    .save(
+                            new RecordingCheckpoint(
+                                    recorder.state(), processed, sizes, lastAppended));
         }
     }
 

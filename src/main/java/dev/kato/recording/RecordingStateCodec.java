@@ -27,20 +27,19 @@ public final class RecordingStateCodec implements StateCodec<RecordingCheckpoint
                 new LinkedHashMap<>(encodeState(checkpoint.state()).fields());
         fields.put("processed", new JsonValue.Num(Long.toString(checkpoint.processed())));
         fields.put("committedSizes", new JsonValue.Obj(sizes));
+        Map<String, JsonValue> last = new LinkedHashMap<>();
+        checkpoint.lastAppended().forEach((dest, id) -> last.put(dest, new JsonValue.Str(id)));
+        fields.put("lastAppended", new JsonValue.Obj(last));
         return new JsonValue.Obj(fields);
     }
 
     @Override
     public RecordingCheckpoint decode(JsonValue.Obj fields) throws InvalidStateException {
-        if (!fields.fields()
-                .keySet()
-                .equals(
-                        java.util.Set.of(
-                                "primary",
-                                "recordingAt",
-                                "recordingIds",
-                                "processed",
-                                "committedSizes"))) {
+        var keys = new java.util.HashSet<>(fields.fields().keySet());
+        keys.remove("lastAppended"); // absent in checkpoints written before it existed
+        if (!keys.equals(
+                java.util.Set.of(
+                        "primary", "recordingAt", "recordingIds", "processed", "committedSizes"))) {
             throw new InvalidStateException("unexpected fields in recording state");
         }
         if (!(fields.get("processed") instanceof JsonValue.Num processed)
@@ -57,11 +56,27 @@ public final class RecordingStateCodec implements StateCodec<RecordingCheckpoint
             }
             parsed.put(e.getKey(), n.longValueOr(0));
         }
+        Map<String, String> last = new LinkedHashMap<>();
+        if (fields.fields().containsKey("lastAppended")) {
+            if (!(fields.get("lastAppended") instanceof JsonValue.Obj lastFields)) {
+                throw new InvalidStateException("lastAppended must be an object");
+            }
+            for (var e : lastFields.fields().entrySet()) {
+                if (!(e.getValue() instanceof JsonValue.Str id) || id.value().isEmpty()) {
+                    throw new InvalidStateException("a last appended event id is not a string");
+                }
+                last.put(e.getKey(), id.value());
+            }
+        }
         Map<String, JsonValue> stateFields = new LinkedHashMap<>(fields.fields());
         stateFields.remove("processed");
         stateFields.remove("committedSizes");
+        stateFields.remove("lastAppended");
         return new RecordingCheckpoint(
-                decodeState(new JsonValue.Obj(stateFields)), processed.longValueOr(0), parsed);
+                decodeState(new JsonValue.Obj(stateFields)),
+                processed.longValueOr(0),
+                parsed,
+                last);
     }
 
     private static JsonValue.Obj encodeState(RecordingState value) {

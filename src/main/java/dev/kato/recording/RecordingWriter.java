@@ -34,6 +34,7 @@ public final class RecordingWriter {
     private final MarkdownOptions options;
     private final JsonlRenderer jsonl = new JsonlRenderer();
     private final Map<ApprovedPath, Appender> appenders = new HashMap<>();
+    private final Map<ApprovedPath, dev.kato.event.EventId> resumeAfter = new HashMap<>();
 
     public RecordingWriter(MarkdownOptions options) {
         this.options = requireNonNull(options, "options");
@@ -52,9 +53,9 @@ public final class RecordingWriter {
      */
     public long apply(RecordingEffect effect, History history) throws IOException {
         switch (effect) {
-            case RecordingEffect.EnsureFile e -> ensure(e);
+            case RecordingEffect.EnsureFile e -> ensure(e, history);
             case RecordingEffect.Snapshot s -> snapshot(s, history);
-            case RecordingEffect.Append a -> append(a);
+            case RecordingEffect.Append a -> append(a, history);
         }
         return DestinationWriter.size(effect.destination());
     }
@@ -62,25 +63,65 @@ public final class RecordingWriter {
     /** Forgets per-destination rendering state (after a crash recovery truncated a file). */
     public void reset(ApprovedPath destination) {
         appenders.remove(destination);
+        resumeAfter.remove(destination);
     }
 
-    private void ensure(RecordingEffect.EnsureFile e) throws IOException {
+    /**
+     * After a restart: the existing Markdown {@code destination} ends with the text of event {@code
+     * last}, so the next append continues that speaker's block (no new heading), as it would have
+     * without the restart.
+     */
+    public void resumeAfter(ApprovedPath destination, dev.kato.event.EventId last) {
+        if (!appenders.containsKey(destination)) {
+            resumeAfter.put(destination, last);
+        }
+    }
+
+    /** The event whose text ends {@code destination}'s last append in this run, if any. */
+    public java.util.Optional<dev.kato.event.EventId> lastAppended(ApprovedPath destination) {
+        Appender a = appenders.get(destination);
+        return a == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(a.last);
+    }
+
+    private void ensure(RecordingEffect.EnsureFile e, History history) throws IOException {
         if (DestinationWriter.exists(e.destination())) {
             return;
         }
         String text =
                 e.destination().format() == DestinationFormat.MARKDOWN
                         ? Frontmatter.render(
-                                SessionFacts.empty(null, ""),
-                                List.of(e.recordingId().toString()),
-                                options)
+                                factsSoFar(history), List.of(e.recordingId().toString()), options)
                         : "";
         DestinationWriter.replace(
                 e.destination(), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * What the session's stored events say about it (id, title, participants), as a snapshot's
+     * frontmatter would: {@code ::init}'s frontmatter-only file describes the session too.
+     */
+    private SessionFacts factsSoFar(History history) throws IOException {
+        MarkdownBodyWriter facts = new MarkdownBodyWriter(Writer.nullWriter(), options);
+        try {
+            history.replay(event -> {
+                try {
+                    if (!event.meta().fromSubAgent()) {
+                        facts.accept(event);
+                    }
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+        } catch (UncheckedIOException x) {
+            throw x.getCause();
+        }
+        facts.finish();
+        return facts.facts();
+    }
+
     private void snapshot(RecordingEffect.Snapshot s, History history) throws IOException {
         appenders.remove(s.destination());
+        resumeAfter.remove(s.destination());
         if (s.destination().format() == DestinationFormat.JSONL) {
             DestinationWriter.replace(
                     s.destination(),
@@ -154,10 +195,32 @@ public final class RecordingWriter {
         s.tail().ifPresent(sink);
     }
 
-    private void append(RecordingEffect.Append a) throws IOException {
-        Appender appender =
-                appenders.computeIfAbsent(a.destination(), d -> new Appender(d, a.recordingId()));
+    private void append(RecordingEffect.Append a, History history) throws IOException {
+        Appender appender = appenders.get(a.destination());
+        if (appender == null) {
+            appender = new Appender(a.destination(), a.recordingId());
+            dev.kato.event.EventId last = resumeAfter.remove(a.destination());
+            if (last != null && DestinationWriter.exists(a.destination())) {
+                appender.primeWith(find(history, last));
+            }
+            appenders.put(a.destination(), appender);
+        }
         appender.append(a.event());
+    }
+
+    private static @org.jspecify.annotations.Nullable ConversationEvent find(
+            History history, dev.kato.event.EventId id) throws IOException {
+        ConversationEvent[] found = new ConversationEvent[1];
+        try {
+            history.replay(e -> {
+                if (e.meta().eventId().equals(id)) {
+                    found[0] = e;
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return found[0];
     }
 
     /** Renders events for one destination and appends them. */
@@ -167,6 +230,7 @@ public final class RecordingWriter {
         private final StringWriter buffer = new StringWriter();
         private final MarkdownBodyWriter body;
         private boolean continuing;
+        private dev.kato.event.@org.jspecify.annotations.Nullable EventId last;
 
         Appender(ApprovedPath destination, java.util.UUID recordingId) {
             this.destination = destination;
@@ -174,10 +238,26 @@ public final class RecordingWriter {
             this.body = new MarkdownBodyWriter(buffer, options);
         }
 
+        /**
+         * Renders {@code previous} (the event that ends the file) into nothing, so the body writer
+         * knows the current speaker; nothing to prime with when it is no longer stored.
+         */
+        void primeWith(@org.jspecify.annotations.Nullable ConversationEvent previous)
+                throws IOException {
+            if (previous == null || destination.format() != DestinationFormat.MARKDOWN) {
+                return;
+            }
+            body.accept(previous);
+            buffer.getBuffer().setLength(0);
+            continuing = true;
+            last = previous.meta().eventId();
+        }
+
         void append(ConversationEvent event) throws IOException {
             if (event.meta().fromSubAgent()) {
                 return;
             }
+            last = event.meta().eventId();
             String text;
             if (destination.format() == DestinationFormat.JSONL) {
                 text = jsonl.line(event);

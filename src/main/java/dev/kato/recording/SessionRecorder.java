@@ -135,6 +135,12 @@ public final class SessionRecorder {
                             line,
                             name,
                             resolved.failure == null ? "no destination" : resolved.failure));
+            if (command instanceof ControlCommand.Capture) {
+                // Its own line was meant for its snapshot only; the active recording keeps it.
+                int at = segment.command().lineIndex();
+                slice(message, segments, new LineRange(at, at + 1))
+                        .ifPresent(e -> append(e, effects, outcomes));
+            }
             return;
         }
         ApprovedPath dest = resolved.path;
