@@ -37,6 +37,8 @@ final class DaemonLauncher {
                     "-XX:-UsePerfData",
                     "-Xmx64m",
                     "-Xss512k",
+                    // hand freed native memory (compiler arenas, I/O buffers) back to the OS
+                    "-XX:TrimNativeHeapInterval=2000",
                     "-XX:+DisableAttachMechanism");
 
     /** Variables passed through from the CLI's environment when set; nothing else is. */

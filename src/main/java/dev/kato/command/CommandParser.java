@@ -26,6 +26,9 @@ public final class CommandParser {
 
     public static CommandParse parse(String messageText) {
         requireNonNull(messageText, "messageText");
+        if (!messageText.contains("::")) {
+            return new CommandParse.None(); // every command line starts with the marker
+        }
         MessageLines lines = MessageLines.of(messageText);
         List<Integer> commandLines = CommandLines.find(lines);
         if (commandLines.isEmpty()) {

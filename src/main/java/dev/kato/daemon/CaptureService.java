@@ -33,6 +33,7 @@ import dev.kato.state.Quarantine;
 import dev.kato.state.QuarantineListener;
 import dev.kato.state.StateStore;
 import dev.kato.vault.AppendResult;
+import dev.kato.vault.RenderedBatch;
 import dev.kato.vault.SessionMetaUpdate;
 import dev.kato.vault.Vault;
 import dev.kato.vault.VaultSessionInfo;
@@ -59,6 +60,8 @@ import org.jspecify.annotations.Nullable;
  * history found on first sight never runs. Runs on the single ingest thread.
  */
 final class CaptureService implements DaemonServices, IngestListener {
+    private static final int QUEUED_BATCHES = 4;
+    private static final java.time.Duration INITIAL_SCAN_PATIENCE = java.time.Duration.ofSeconds(5);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -75,6 +78,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final CaptureActivity activity;
     private @Nullable Vault vault;
     private @Nullable LiveIngest ingest;
+    private @Nullable CaptureQueue queue;
 
     CaptureService(
             KatoConfig config,
@@ -124,15 +128,54 @@ final class CaptureService implements DaemonServices, IngestListener {
                         this,
                         DaemonThreads.platform("kato-ingest"),
                         clock);
+        queue =
+                new CaptureQueue(
+                        QUEUED_BATCHES,
+                        DaemonThreads.platform("kato-capture"),
+                        this::captureFailed);
         ingest = live;
         live.start();
+        try {
+            // Files created after readiness must count as live, not as history found at start.
+            if (!live.awaitInitialScan(INITIAL_SCAN_PATIENCE)) {
+                error("ingest", "the start-up scan took longer than " + INITIAL_SCAN_PATIENCE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void captureFailed(Throwable cause) {
+        error(
+                "capture",
+                cause.getClass().getSimpleName()
+                        + (cause instanceof Error
+                                ? "; live capture stopped, run 'kato restart'"
+                                : " while storing a batch"));
+    }
+
+    @Override
+    public void stopped(Error cause) {
+        error(
+                "ingest",
+                cause.getClass().getSimpleName()
+                        + "; reading stopped, run 'kato restart' (it resumes where it stopped)");
     }
 
     @Override
     public void fileAppeared(SessionFile file, boolean presentAtStart) {}
 
+    /**
+     * Called on the ingest thread: the batch's vault lines are rendered here, and the batch is
+     * stored and written on the capture thread, so the two use both cores during catch-up.
+     */
     @Override
-    public synchronized void batch(IngestBatch batch) {
+    public void batch(IngestBatch batch) {
+        RenderedBatch rendered = RenderedBatch.of(batch.events());
+        requireNonNull(queue, "queue").submit(() -> store(batch, rendered));
+    }
+
+    private synchronized void store(IngestBatch batch, RenderedBatch rendered) {
         Vault v = requireNonNull(vault, "vault");
         Path path = batch.file().path().toAbsolutePath().normalize();
         try {
@@ -143,7 +186,7 @@ final class CaptureService implements DaemonServices, IngestListener {
             AppendResult result =
                     v.append(
                             key,
-                            batch.events(),
+                            rendered,
                             SessionMetaUpdate.cursor(path, encodeCursor(batch.cursor())));
             List<ConversationEvent> stored = newlyStored(batch.events(), result);
             if (!stored.isEmpty()) {
@@ -499,6 +542,10 @@ final class CaptureService implements DaemonServices, IngestListener {
         LiveIngest live = ingest;
         if (live != null) {
             live.close();
+        }
+        CaptureQueue q = queue;
+        if (q != null) {
+            q.close(); // stores what was read before the reader stopped
         }
         Vault v = vault;
         if (v != null) {

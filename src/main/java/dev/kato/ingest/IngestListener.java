@@ -32,4 +32,10 @@ public interface IngestListener {
      * error.
      */
     void failed(@Nullable SessionFile file, Exception cause);
+
+    /**
+     * The ingest thread ended on an {@link Error} (e.g. out of memory): nothing more is read until
+     * the daemon restarts, which resumes from the stored cursors.
+     */
+    void stopped(Error cause);
 }

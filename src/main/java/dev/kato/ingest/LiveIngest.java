@@ -154,6 +154,12 @@ public final class LiveIngest implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ClosedWatchServiceException e) {
             // closing
+        } catch (Error e) {
+            try {
+                listener.stopped(e);
+            } catch (RuntimeException ignored) {
+                // the listener's own failure cannot be reported anywhere else
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Reads one JSON document into a {@link JsonValue} tree with Jackson's streaming parser, within
@@ -19,7 +20,19 @@ import tools.jackson.core.json.JsonFactory;
 public final class JsonTreeReader {
     private final JsonFactory factory;
 
+    /**
+     * One factory per distinct limits, shared: a Jackson factory keeps its own property-name symbol
+     * tables and buffer pool, so one per reader (one or two per tailed file) made the daemon's heap
+     * grow with the number of session files.
+     */
+    private static final java.util.concurrent.ConcurrentMap<JsonLimits, JsonFactory> FACTORIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public JsonTreeReader(JsonLimits limits) {
+        this.factory = FACTORIES.computeIfAbsent(limits, JsonTreeReader::newFactory);
+    }
+
+    private static JsonFactory newFactory(JsonLimits limits) {
         StreamReadConstraints constraints =
                 StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxNestingDepth())
@@ -28,11 +41,11 @@ public final class JsonTreeReader {
                         .maxNumberLength(1000)
                         .maxNameLength(64 * 1024)
                         .build();
-        this.factory =
-                JsonFactory.builder()
-                        .streamReadConstraints(constraints)
-                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                        .build();
+        return JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                .build();
     }
 
     /**

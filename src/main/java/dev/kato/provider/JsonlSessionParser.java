@@ -84,8 +84,10 @@ public final class JsonlSessionParser implements SessionParser {
             discarding = true;
         }
         fed += len;
-        if (pending.length > 1 << 20 && pendingLen == 0) {
-            pending = new byte[0]; // do not keep a huge buffer around after a long line
+        if (pendingLen == 0 && pending.length > 0) {
+            // A tailed file's parser lives as long as the daemon: keeping the buffer of the last
+            // line that crossed a read boundary would make memory grow with the number of files.
+            pending = new byte[0];
         }
     }
 

@@ -6,13 +6,11 @@ import dev.kato.fs.PrivateFiles;
 import dev.kato.state.LoadResult;
 import dev.kato.state.Quarantine;
 import dev.kato.state.StateStore;
-import dev.kato.writer.JsonlRenderer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -37,7 +35,6 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class OpenSession implements Closeable {
-    private static final JsonlRenderer RENDERER = new JsonlRenderer();
     private static final Set<OpenOption> OPEN =
             Set.of(
                     StandardOpenOption.READ,
@@ -139,30 +136,50 @@ final class OpenSession implements Closeable {
     }
 
     /** Appends the events not yet stored, then commits them and {@code update} durably. */
-    AppendResult append(List<? extends ConversationEvent> batch, SessionMetaUpdate update)
-            throws IOException {
-        checkBelongs(key, batch);
+    AppendResult append(RenderedBatch batch, SessionMetaUpdate update) throws IOException {
+        checkBelongs(key, batch.events());
         Set<String> seen = new HashSet<>();
-        long pos = stats.bytes();
+        long base = stats.bytes();
         int appended = 0;
         int duplicates = 0;
         int tooLarge = 0;
-        for (ConversationEvent e : batch) {
-            String id = e.meta().eventId().value();
-            if (!seen.add(id) || index.contains(id, pos)) {
+        // The kept lines go to the file with one write (the batch's own bytes when every line is
+        // kept); the index learns their ids after the bytes are in the file.
+        boolean[] keep = new boolean[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            String id = batch.events().get(i).meta().eventId().value();
+            if (!seen.add(id) || index.contains(id, base)) {
                 duplicates++;
-                continue;
-            }
-            byte[] line = RENDERER.line(e).getBytes(StandardCharsets.UTF_8);
-            if (line.length > JsonlEventReader.MAX_LINE_BYTES) {
+            } else if (batch.length(i) > JsonlEventReader.MAX_LINE_BYTES) {
                 tooLarge++;
-                continue;
+            } else {
+                keep[i] = true;
+                appended++;
             }
-            writeFully(line, pos);
-            index.add(id, pos);
-            stats.add(e, line.length);
-            pos += line.length;
-            appended++;
+        }
+        byte[] out = batch.bytes();
+        int outLength = out.length;
+        if (appended > 0 && appended < batch.size()) {
+            LineBuffer kept = new LineBuffer();
+            for (int i = 0; i < batch.size(); i++) {
+                if (keep[i]) {
+                    kept.write(batch.bytes(), batch.start(i), batch.length(i));
+                }
+            }
+            out = kept.bytes();
+            outLength = kept.size();
+        }
+        long pos = base;
+        if (appended > 0) {
+            writeFully(out, outLength, base);
+            for (int i = 0; i < batch.size(); i++) {
+                if (keep[i]) {
+                    ConversationEvent e = batch.events().get(i);
+                    index.add(e.meta().eventId().value(), pos);
+                    stats.add(e, batch.length(i));
+                    pos += batch.length(i);
+                }
+            }
         }
         if (appended > 0) {
             events.force(true);
@@ -192,8 +209,19 @@ final class OpenSession implements Closeable {
         }
     }
 
-    private void writeFully(byte[] bytes, long position) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
+    /** A byte buffer whose array can be written without a copy. */
+    private static final class LineBuffer extends java.io.ByteArrayOutputStream {
+        LineBuffer() {
+            super(8192);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
+    private void writeFully(byte[] bytes, int length, long position) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
         while (buf.hasRemaining()) {
             events.write(buf, position + buf.position());
         }

@@ -107,14 +107,23 @@ public final class Vault implements AutoCloseable {
      *
      * @throws IllegalArgumentException when an event belongs to another session
      */
-    public synchronized AppendResult append(
+    public AppendResult append(
             SessionKey key, List<? extends ConversationEvent> batch, SessionMetaUpdate update)
             throws IOException {
+        return append(key, RenderedBatch.of(batch), update);
+    }
+
+    /**
+     * As {@link #append(SessionKey, List, SessionMetaUpdate)}, with the lines rendered beforehand
+     * (outside the vault's lock).
+     */
+    public synchronized AppendResult append(
+            SessionKey key, RenderedBatch batch, SessionMetaUpdate update) throws IOException {
         requireNonNull(key, "key");
         requireNonNull(batch, "batch");
         requireNonNull(update, "update");
         Quarantine q = writable();
-        OpenSession.checkBelongs(key, batch);
+        OpenSession.checkBelongs(key, batch.events());
         try (OpenSession s = OpenSession.open(SessionFiles.of(root, key.katoSessionId()), key, q)) {
             return requireNonNull(s, "session").append(batch, update);
         }

@@ -56,6 +56,39 @@ public final class JsonlRenderer {
         }
     }
 
+    /**
+     * Writes one event as one JSON line in UTF-8, terminated by {@code \n}, straight to bytes (the
+     * vault's path: no intermediate characters). Same text as {@link #write(ConversationEvent,
+     * Writer)}, except that a lone UTF-16 surrogate is kept as a {@code \\uXXXX} escape instead of
+     * becoming {@code ?}.
+     */
+    public void writeUtf8(ConversationEvent event, java.io.OutputStream out) {
+        try {
+            try (JsonGenerator g =
+                    FACTORY.createGenerator(
+                            ObjectWriteContext.empty(),
+                            new java.io.FilterOutputStream(out) {
+                                @Override
+                                public void write(byte[] b, int off, int len) throws IOException {
+                                    out.write(b, off, len);
+                                }
+
+                                @Override
+                                public void close() throws IOException {
+                                    flush();
+                                }
+                            })) {
+                g.writeStartObject();
+                writeMeta(g, event);
+                writeBody(g, event);
+                g.writeEndObject();
+            }
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void writeMeta(JsonGenerator g, ConversationEvent event) {
         EventMeta m = event.meta();
         g.writeNumberProperty("conversationSchemaVersion", SCHEMA_VERSION);

@@ -60,6 +60,11 @@ public final class SessionGenerator {
         this.sessionId = new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
+    /** The provider session id this generator writes into its records. */
+    public String sessionId() {
+        return sessionId;
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
             System.err.println("usage: SessionGenerator claude|codex MEGABYTES|KILOBYTESk OUT");

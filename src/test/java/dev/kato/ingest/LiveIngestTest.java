@@ -281,6 +281,11 @@ class LiveIngestTest {
             failures.add(cause);
         }
 
+        @Override
+        public void stopped(Error cause) {
+            failures.add(new IllegalStateException("ingest stopped", cause));
+        }
+
         List<ConversationEvent> events() {
             List<ConversationEvent> all = new ArrayList<>();
             batches.forEach(b -> all.addAll(b.events()));

@@ -149,6 +149,36 @@ class VaultTest {
     }
 
     @Test
+    void append_batchMixingStoredAndNewEvents_storesOnlyTheNewOnes_inOrder() throws IOException {
+        ConversationEvent a = VaultEvents.user(KEY, "a", 1, "first");
+        ConversationEvent b = VaultEvents.assistant(KEY, "b", 2, "second");
+        ConversationEvent c = VaultEvents.user(KEY, "c", 3, "third");
+        vault.append(KEY, List.of(a), SessionMetaUpdate.none());
+        assertThat(vault.append(KEY, List.of(a, b, a, c), SessionMetaUpdate.none()))
+                .isEqualTo(new AppendResult(2, 2, 0));
+        assertThat(readAll(vault, KEY)).containsExactly(a, b, c);
+        // the stored lines are the canonical JSONL of the events, back to back
+        assertThat(Files.readString(sessionDir(root, KEY).resolve("events.jsonl")))
+                .isEqualTo(VaultEvents.jsonl(List.of(a, b, c)));
+    }
+
+    @Test
+    void append_loneSurrogates_becomeQuestionMarks_andTheLineStaysReadable() throws IOException {
+        // JSON escapes in a provider log can decode to half a surrogate pair; a pair stays intact.
+        ConversationEvent odd =
+                VaultEvents.user(
+                        KEY,
+                        "s",
+                        1,
+                        "high \uD800 low \uDC00 pair \uD83D\uDE00 \\\\uD800 end \uD83D");
+        vault.append(KEY, List.of(odd), SessionMetaUpdate.none());
+        assertThat(readAll(vault, KEY))
+                .containsExactly(
+                        VaultEvents.user(
+                                KEY, "s", 1, "high ? low ? pair \uD83D\uDE00 \\\\uD800 end ?"));
+    }
+
+    @Test
     void append_createsPrivateFilesAndDirectories() throws IOException {
         vault.append(KEY, VaultEvents.conversation(KEY, 0, 2), SessionMetaUpdate.none());
         Path dir = sessionDir(root, KEY);

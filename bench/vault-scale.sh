@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Daemon at vault scale: SESSIONS generated provider logs (Claude and Codex, ~TOTAL_MB MiB in all,
+# many small and a few large) ingested by a real daemon (bin/kato start) into its vault.
+#   1. growth: the logs are moved into the provider roots in 4 equal stages while one daemon runs;
+#      its RSS/PSS after each stage is caught up shows whether memory depends on history size;
+#   2. first start: a fresh KATO_HOME and a daemon started on the whole history; catch-up MB/s is
+#      provider bytes / (time from `kato start` until every log's cursor in the vault's meta.json
+#      files has reached the log's size); RSS/PSS right after and after IDLE_SECONDS idle;
+#   3. restart: the same daemon home started again with everything in the vault; RSS/PSS idle.
+# Usage: bench/vault-scale.sh [SESSIONS [TOTAL_MB]]   (default 2000 1024; smoke: 200 100)
+# Extra Maven flags (e.g. offline: "-o -Dmaven.repo.local=…") can be passed in KATO_MVN_FLAGS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sessions=${1:-2000}
+total_mb=${2:-1024}
+idle=${IDLE_SECONDS:-5}
+stages=4
+JAVA_HOME=$(bin/find-jdk)
+export JAVA_HOME
+bin/kato --version >/dev/null
+# shellcheck disable=SC2086
+./mvnw -B -ntp -q ${KATO_MVN_FLAGS:-} -DskipTests -Dspotless.check.skip=true -Dkato.lockfile.skip=true test-compile >/dev/null
+driver=("$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp target/test-classes dev.kato.bench.VaultScale)
+
+work=$(mktemp -d)
+cleanup() {
+    [ -n "${KATO_HOME:-}" ] && bin/kato stop >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$work/claude" "$work/codex/2026/11" "$work/gemini" "$work/notes"
+
+new_home() { # a fresh KATO_HOME watching the three roots
+    export KATO_HOME="$work/$1"
+    mkdir -p "$KATO_HOME"
+    cat >"$KATO_HOME/kato-config.yaml" <<YAML
+schemaVersion: 1
+providerSessionRoots:
+  claude: [$work/claude]
+  codex: [$work/codex]
+  gemini: [$work/gemini]
+allowedWriteRoots: [$work/notes]
+YAML
+}
+now_ns() { date +%s%N; }
+start_daemon() {
+    bin/kato start >/dev/null
+    pid=$(cat "$KATO_HOME/runtime/daemon.pid")
+}
+await_vault() { # $1: start time (epoch ns), $2: bytes ingested before; prints "caught up: …"
+    "${driver[@]}" await "$KATO_HOME/sessions" "$1" "${AWAIT_TIMEOUT:-900}" "${2:-0}" "$work/claude" "$work/codex"
+}
+log_bytes() { find "$work/claude" "$work/codex" -name '*.jsonl' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
+mem() { # RSS PSS HWM in MB of the daemon
+    local rss pss hwm
+    rss=$(awk '/^Rss:/ {print int($2/1024)}' /proc/"$pid"/smaps_rollup)
+    pss=$(awk '/^Pss:/ {print int($2/1024)}' /proc/"$pid"/smaps_rollup)
+    hwm=$(awk '/^VmHWM:/ {print int($2/1024)}' /proc/"$pid"/status)
+    echo "$rss $pss $hwm"
+}
+vault_mb() { du -sm "$KATO_HOME/sessions" | cut -f1; }
+move_stage() { # moves stage $1's logs into the provider roots (a directory rename each)
+    local s="$work/staging/stage-$1"
+    if [ -d "$s/claude" ]; then mv "$s"/claude/* "$work/claude/"; fi
+    if [ -d "$s/codex" ]; then mv "$s"/codex/* "$work/codex/2026/11/"; fi
+}
+
+echo "generating $sessions sessions, ~$total_mb MiB…"
+t=$(now_ns)
+"${driver[@]}" generate "$work/staging" "$sessions" "$total_mb" "$stages" 20261206
+echo "(generated in $(( ($(now_ns) - t) / 1000000 )) ms)"
+
+echo
+echo "== 1. growth: one daemon, history added in $stages stages =="
+new_home home-growth
+move_stage 1
+t0=$(now_ns)
+start_daemon
+await_vault "$t0"
+rows=()
+read -r rss pss hwm < <(mem)
+rows+=("$(printf '%8d  %8s  %7d  %7d  %7d  %8d' \
+    "$(find "$work/claude" "$work/codex" -name '*.jsonl' | wc -l)" \
+    "$(du -sm "$work/claude" "$work/codex" | awk '{s+=$1} END {print s}')" "$rss" "$pss" "$hwm" "$(vault_mb)")")
+for k in $(seq 2 "$stages"); do
+    base=$(log_bytes)
+    t0=$(now_ns)
+    move_stage "$k"
+    await_vault "$t0" "$base"
+    read -r rss pss hwm < <(mem)
+    rows+=("$(printf '%8d  %8s  %7d  %7d  %7d  %8d' \
+        "$(find "$work/claude" "$work/codex" -name '*.jsonl' | wc -l)" \
+        "$(du -sm "$work/claude" "$work/codex" | awk '{s+=$1} END {print s}')" "$rss" "$pss" "$hwm" "$(vault_mb)")")
+done
+sleep "$idle"
+read -r rss pss hwm < <(mem)
+echo
+echo "sessions  logs(MB)  RSS(MB)  PSS(MB)  HWM(MB)  vault(MB)"
+printf '%s\n' "${rows[@]}"
+echo "after ${idle} s idle: RSS $rss MB, PSS $pss MB"
+bin/kato stop >/dev/null
+rm -rf "$KATO_HOME"
+
+echo
+echo "== 2. first start on the whole history (empty vault) =="
+new_home home-first
+t0=$(now_ns)
+start_daemon
+await_vault "$t0"
+read -r rss pss hwm < <(mem)
+echo "after catch-up: RSS $rss MB, PSS $pss MB, peak RSS (VmHWM) $hwm MB, vault $(vault_mb) MB"
+c0=$(awk '{print $14+$15}' /proc/"$pid"/stat)
+sleep "$idle"
+c1=$(awk '{print $14+$15}' /proc/"$pid"/stat)
+read -r rss pss hwm < <(mem)
+echo "after ${idle} s idle: RSS $rss MB, PSS $pss MB, CPU $(awk -v t=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" -v s="$idle" 'BEGIN {printf "%.2f", t / hz / s * 100}') % of one core"
+bin/kato stop >/dev/null
+
+echo
+echo "== 3. restart with the whole history in the vault =="
+start_daemon
+t0=$(now_ns)
+await_vault "$t0" >/dev/null
+sleep "$idle"
+read -r rss pss hwm < <(mem)
+echo "restarted, ${idle} s idle: RSS $rss MB, PSS $pss MB, peak RSS (VmHWM) $hwm MB"
+bin/kato stop >/dev/null
