@@ -183,6 +183,9 @@ final class CaptureService implements DaemonServices, IngestListener {
             // Load (and if need be recover) the recording before storing this batch, so that its
             // replay covers exactly the events stored earlier and not yet processed.
             SessionRecording recording = recording(key);
+            if (!recording.checkpointed && mayCarryCommand(batch.events())) {
+                recording.save(); // write-ahead: a crash after the append replays this batch
+            }
             AppendResult result =
                     v.append(
                             key,
@@ -197,7 +200,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                 process(recording, event, commandsAllowed(batch.provenance(), resumedFile, event));
             }
             recording.processed += stored.size();
-            if (!stored.isEmpty()) {
+            if (!stored.isEmpty() && (recording.checkpointed || recording.hasRecorded())) {
                 recording.save();
             }
         } catch (IOException | RuntimeException e) {
@@ -312,6 +315,16 @@ final class CaptureService implements DaemonServices, IngestListener {
         }
     }
 
+    /** Whether a human-typed message of {@code events} could hold a command line. */
+    private static boolean mayCarryCommand(List<? extends ConversationEvent> events) {
+        for (ConversationEvent e : events) {
+            if (e instanceof UserMessage u && u.isHumanTyped() && u.text().contains("::")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The newest provider timestamp among {@code events}; now when none has one. */
     private Instant newestTime(List<ConversationEvent> events) {
         Instant newest = null;
@@ -380,6 +393,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                             cp.processed(),
                             cp.committedSizes(),
                             cp.lastAppended());
+            recording.checkpointed = true;
             recordings.put(key, recording);
             cp.lastAppended()
                     .forEach((target, id) -> {
@@ -454,6 +468,13 @@ final class CaptureService implements DaemonServices, IngestListener {
         final Map<String, Long> sizes;
         final Map<String, String> lastAppended;
 
+        /**
+         * Whether {@code recording.json} exists. A session that never recorded and never saw a
+         * possible command needs none (on load its absence means "everything stored was
+         * processed"), which saves two fsyncs per batch while history is caught up.
+         */
+        boolean checkpointed;
+
         SessionRecording(
                 SessionKey key,
                 SessionRecorder recorder,
@@ -472,6 +493,13 @@ final class CaptureService implements DaemonServices, IngestListener {
                     .save(
                             new RecordingCheckpoint(
                                     recorder.state(), processed, sizes, lastAppended));
+            checkpointed = true;
+        }
+
+        boolean hasRecorded() {
+            return !recorder.state().equals(RecordingState.EMPTY)
+                    || !sizes.isEmpty()
+                    || !lastAppended.isEmpty();
         }
     }
 
