@@ -23,6 +23,17 @@ record StatusReport(DaemonControl control, boolean json, boolean all) {
      * UserError}.
      */
     String render() throws IOException, InterruptedException {
+        // One exchange when the daemon runs (the common case); only without an answer does the
+        // probe find out whether it is absent, stale or stuck.
+        try {
+            if (control.client().send(new ControlRequest.Status(all))
+                    instanceof
+                    DaemonClient.Exchange.Replied(ControlReply.StatusReply(var status))) {
+                return json ? StatusJson.toText(status) + "\n" : StatusView.text(status, all);
+            }
+        } catch (IOException e) {
+            // the probe below reports what is wrong
+        }
         DaemonState state = control.probe();
         if (state instanceof DaemonState.Unresponsive) {
             state = control.probeUntilSettled(Duration.ofSeconds(2));

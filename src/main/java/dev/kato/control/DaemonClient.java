@@ -106,7 +106,9 @@ public final class DaemonClient {
 
     /** Closes the channel when the timeout passes, which ends any blocked connect/read/write. */
     private Thread watchdog(SocketChannel channel) {
-        return Thread.ofVirtual()
+        // A platform thread: a short-lived CLI would otherwise start the virtual-thread scheduler
+        return Thread.ofPlatform()
+                .daemon()
                 .name("kato-control-client-timeout")
                 .start(() -> {
                     try {
