@@ -39,7 +39,8 @@ final class DaemonLauncher {
                     "-Xss512k",
                     // hand freed native memory (compiler arenas, I/O buffers) back to the OS
                     "-XX:TrimNativeHeapInterval=2000",
-                    "-XX:+DisableAttachMechanism");
+                    "-XX:+DisableAttachMechanism",
+                    "-XX:-TieredCompilation");
 
     /** Variables passed through from the CLI's environment when set; nothing else is. */
     static final List<String> PASSED_THROUGH = List.of("PATH", "LANG", "TZ");
