@@ -2,8 +2,6 @@ package dev.kato.daemon;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.kato.command.CommandParse;
-import dev.kato.command.CommandParser;
 import dev.kato.config.Environment;
 import dev.kato.config.KatoConfig;
 import dev.kato.control.DaemonStatus;
@@ -21,7 +19,6 @@ import dev.kato.ingest.SessionDiscovery;
 import dev.kato.ingest.SessionFile;
 import dev.kato.ingest.TailStatus;
 import dev.kato.policy.PathPolicy;
-import dev.kato.recording.CommandOutcome;
 import dev.kato.recording.RecordingCheckpoint;
 import dev.kato.recording.RecordingEffect;
 import dev.kato.recording.RecordingState;
@@ -70,8 +67,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final InstantSource clock;
     private final PathPolicy policy;
     private final RecordingWriter writer;
-    private final dev.kato.audit.AuditLog audit;
-    private final LifecycleSink operational;
+    private final CommandDecisions decisions;
     private final Map<Path, SessionKey> keys = new HashMap<>();
     private final Map<Path, Boolean> resumed = new HashMap<>();
     private final Map<SessionKey, SessionRecording> recordings = new HashMap<>();
@@ -91,17 +87,13 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.clock = requireNonNull(clock, "clock");
         this.policy = Configured.policy(config, env, userId);
         this.writer = new RecordingWriter(Configured.markdown(config));
-        this.audit = new dev.kato.audit.HashChainedAuditLog(env.securityAuditLogPath(), clock);
         this.activity = new CaptureActivity(clock);
-        this.operational = requireNonNull(operational, "operational");
-    }
-
-    /** A command decision goes to both logs: the audit chain and the operational log. */
-    private void decided(dev.kato.audit.AuditEvent.CommandDecided d) throws IOException {
-        operational.record(
-                new LifecycleEvent.CommandDecided(
-                        d.session(), d.eventId(), d.command(), d.outcome(), d.reason()));
-        audit.record(d);
+        this.decisions =
+                new CommandDecisions(
+                        new dev.kato.audit.HashChainedAuditLog(env.securityAuditLogPath(), clock),
+                        operational,
+                        activity,
+                        clock);
     }
 
     @Override
@@ -236,85 +228,6 @@ final class CaptureService implements DaemonServices, IngestListener {
         return t != null && !t.isBefore(clock.instant().minus(config.commands().maxAge()));
     }
 
-    /** Command lines in text a person did not type are never obeyed; each sighting is audited. */
-    private void noteUntrusted(SessionKey key, ConversationEvent event) throws IOException {
-        String origin =
-                switch (event) {
-                    case UserMessage u when !u.isHumanTyped() -> u.origin().wireName();
-                    case dev.kato.event.ToolResult _ -> "tool-result";
-                    default -> null;
-                };
-        String text =
-                event instanceof UserMessage u
-                        ? u.text()
-                        : event instanceof dev.kato.event.ToolResult r ? r.text() : "";
-        if (origin != null && !(CommandParser.parse(text) instanceof CommandParse.None)) {
-            decided(
-                    new dev.kato.audit.AuditEvent.CommandDecided(
-                            "",
-                            key.shortId(),
-                            event.meta().eventId().value(),
-                            "(message)",
-                            "untrusted-origin",
-                            "",
-                            "origin " + origin));
-        }
-    }
-
-    private static dev.kato.audit.AuditEvent.CommandDecided auditRecord(
-            String correlation, SessionKey key, ConversationEvent event, CommandOutcome o) {
-        String id = event.meta().eventId().value();
-        return switch (o) {
-            case CommandOutcome.Applied a ->
-                    new dev.kato.audit.AuditEvent.CommandDecided(
-                            correlation,
-                            key.shortId(),
-                            id,
-                            a.command(),
-                            "applied",
-                            a.destination(),
-                            a.noOp() ? "no-op" : "");
-            case CommandOutcome.Failed f ->
-                    new dev.kato.audit.AuditEvent.CommandDecided(
-                            correlation, key.shortId(), id, f.command(), "failed", "", f.reason());
-            case CommandOutcome.Rejected r ->
-                    new dev.kato.audit.AuditEvent.CommandDecided(
-                            correlation,
-                            key.shortId(),
-                            id,
-                            "(message)",
-                            "rejected",
-                            "",
-                            String.join("; ", r.problems()));
-        };
-    }
-
-    private void noteSkipped(SessionKey key, ConversationEvent event, boolean allowed)
-            throws IOException {
-        if (!allowed
-                && event instanceof UserMessage u
-                && u.isHumanTyped()
-                && !(CommandParser.parse(u.text()) instanceof CommandParse.None)) {
-            decided(
-                    new dev.kato.audit.AuditEvent.CommandDecided(
-                            "",
-                            key.shortId(),
-                            event.meta().eventId().value(),
-                            "(message)",
-                            "skipped",
-                            "",
-                            "history or older than commands.maxAge"));
-            remember(
-                    new DaemonStatus.CommandOutcome(
-                            clock.instant(),
-                            key.provider().id(),
-                            key.providerSessionId(),
-                            "(message)",
-                            false,
-                            "skipped: history or older than commands.maxAge"));
-        }
-    }
-
     /** Whether a human-typed message of {@code events} could hold a command line. */
     private static boolean mayCarryCommand(List<? extends ConversationEvent> events) {
         for (ConversationEvent e : events) {
@@ -353,13 +266,10 @@ final class CaptureService implements DaemonServices, IngestListener {
     private void process(SessionRecording recording, ConversationEvent event, boolean allowed)
             throws IOException {
         Vault v = requireNonNull(vault, "vault");
-        noteSkipped(recording.key, event, allowed);
-        noteUntrusted(recording.key, event);
+        decisions.noteSkipped(recording.key, event, allowed);
+        decisions.noteUntrusted(recording.key, event);
         SessionRecorder.Step step = recording.recorder.accept(event, allowed);
-        String correlation = UUID.randomUUID().toString();
-        for (CommandOutcome o : step.outcomes()) {
-            decided(auditRecord(correlation, recording.key, event, o));
-        }
+        decisions.outcomes(recording.key, event, step.outcomes());
         for (RecordingEffect effect : step.effects()) {
             long size =
                     writer.apply(effect, consumer -> v.readEvents(recording.key, consumer::accept));
@@ -370,7 +280,6 @@ final class CaptureService implements DaemonServices, IngestListener {
                             id -> recording.lastAppended.put(target, id.value()),
                             () -> recording.lastAppended.remove(target));
         }
-        step.outcomes().forEach(o -> remember(recording.key, o));
     }
 
     /** The session's recording, loaded from its checkpoint and recovered on first use. */
@@ -520,14 +429,6 @@ final class CaptureService implements DaemonServices, IngestListener {
                                 + STAMP.format(clock.instant())
                                 + ".md")
                 .toString();
-    }
-
-    private void remember(SessionKey key, CommandOutcome outcome) {
-        activity.command(key, outcome);
-    }
-
-    private void remember(DaemonStatus.CommandOutcome outcome) {
-        activity.command(outcome);
     }
 
     private void error(String component, String message) {
