@@ -52,11 +52,22 @@ public final class CliContext {
      */
     Environment environment() {
         if (environment == null) {
+            Environment captured;
             try {
-                environment = source.capture();
+                captured = source.capture();
             } catch (InvalidEnvironmentException e) {
                 throw new UserError(render(e.problems()));
             }
+            try {
+                var insecure = captured.insecureDirectory(userId());
+                if (insecure.isPresent()) {
+                    throw new UserError("refusing to run: " + insecure.get());
+                }
+            } catch (java.io.IOException e) {
+                throw new UserError(
+                        "cannot check the permissions of " + captured.katoHome() + ": " + e);
+            }
+            environment = captured;
         }
         return environment;
     }

@@ -101,6 +101,21 @@ public record Environment(
         };
     }
 
+    /**
+     * The first of {@code KATO_HOME} and the directories Kato keeps in it that another user could
+     * tamper with, as a one-line reason; empty when all are private (or not created yet).
+     */
+    public java.util.Optional<String> insecureDirectory(long uid) throws java.io.IOException {
+        for (Path dir : List.of(katoHome, runtimeDir(), sessionsDir(), logsDir())) {
+            var why = dev.kato.fs.PrivateFiles.insecurity(dir, uid);
+            if (why.isPresent()) {
+                return java.util.Optional.of(
+                        dir + " " + why.get() + "; make it private with 'chmod 700 " + dir + "'");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Lock, pid, control socket and status snapshot. */
     public Path runtimeDir() {
         return katoHome.resolve("runtime");

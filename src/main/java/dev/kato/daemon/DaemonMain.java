@@ -37,6 +37,21 @@ public final class DaemonMain {
             System.exit(1);
             return;
         }
+        try {
+            var insecure =
+                    env.insecureDirectory(new com.sun.security.auth.module.UnixSystem().getUid());
+            if (insecure.isPresent()) {
+                handshakeOut.println(
+                        new Readiness.Failed("refusing to run: " + insecure.get()).render());
+                System.exit(1);
+                return;
+            }
+        } catch (java.io.IOException e) {
+            handshakeOut.println(
+                    new Readiness.Failed("cannot check the permissions of KATO_HOME").render());
+            System.exit(1);
+            return;
+        }
         int code =
                 Daemon.run(
                         env,

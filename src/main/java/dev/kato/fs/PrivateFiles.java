@@ -53,4 +53,40 @@ public final class PrivateFiles {
             }
         }
     }
+
+    /**
+     * Why {@code dir} is not a private directory of user {@code uid}, if it exists: a symbolic
+     * link, not a directory, owned by another user, or writable by group or others (anyone who can
+     * write it could plant state, swap the control socket or fill the logs). Empty when it is
+     * private or does not exist yet (Kato then creates it {@code 0700}).
+     */
+    public static java.util.Optional<String> insecurity(Path dir, long uid) throws IOException {
+        if (Files.isSymbolicLink(dir)) {
+            return java.util.Optional.of("is a symbolic link");
+        }
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.of("is not a directory");
+        }
+        Object owner = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        if (!(owner instanceof Integer u) || u.longValue() != uid) {
+            return java.util.Optional.of("belongs to another user (uid " + owner + ")");
+        }
+        Set<PosixFilePermission> mode =
+                Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+        if (mode.contains(PosixFilePermission.GROUP_WRITE)
+                || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+            return java.util.Optional.of(
+                    "is writable by "
+                            + (mode.contains(PosixFilePermission.OTHERS_WRITE)
+                                    ? "other users"
+                                    : "its group")
+                            + " (mode "
+                            + PosixFilePermissions.toString(mode)
+                            + ")");
+        }
+        return java.util.Optional.empty();
+    }
 }
