@@ -29,6 +29,10 @@ import java.util.Set;
  * events.jsonl} it fully covers. It is written after {@code events.jsonl} is synced and its slots
  * are synced before the header; on open, a missing, invalid or too-far index is rebuilt and a
  * lagging one is caught up by scanning the events file.
+ *
+ * <p>The slots are memory-mapped while the index is open (a probe is a memory read, not a system
+ * call) and unmapped on close. Table files are written out in full, never sparse, so a store
+ * through the mapping never needs new disk blocks.
  */
 final class IdIndex implements Closeable {
     static final String FILE_NAME = "ids.idx";
@@ -51,8 +55,8 @@ final class IdIndex implements Closeable {
     private final Path file;
     private final FileChannel events;
     private final MessageDigest sha256;
-    private final ByteBuffer slot = ByteBuffer.allocate(SLOT_BYTES);
     private FileChannel channel;
+    private Slots slots;
     private long slotCount;
     private long entries;
     private long coveredBytes;
@@ -63,10 +67,12 @@ final class IdIndex implements Closeable {
             FileChannel channel,
             long slotCount,
             long entries,
-            long covered) {
+            long covered)
+            throws IOException {
         this.file = file;
         this.events = events;
         this.channel = channel;
+        this.slots = Slots.map(channel, slotCount);
         this.slotCount = slotCount;
         this.entries = entries;
         this.coveredBytes = covered;
@@ -122,14 +128,25 @@ final class IdIndex implements Closeable {
             ch.close();
             return null;
         }
-        return new IdIndex(file, events, ch, h.getLong(16), h.getLong(24), h.getLong(32));
+        try {
+            return new IdIndex(file, events, ch, h.getLong(16), h.getLong(24), h.getLong(32));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
     }
 
     private static IdIndex create(Path file, FileChannel events, long slots) throws IOException {
         Path temp = writeEmptyTable(file, slots, 0, 0);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.syncDirectory(file.toAbsolutePath().getParent());
-        return new IdIndex(file, events, FileChannel.open(file, OPEN), slots, 0, 0);
+        FileChannel ch = FileChannel.open(file, OPEN);
+        try {
+            return new IdIndex(file, events, ch, slots, 0, 0);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
     }
 
     private static Path writeEmptyTable(Path file, long slots, long entries, long covered)
@@ -137,7 +154,14 @@ final class IdIndex implements Closeable {
         Path temp = file.resolveSibling(AtomicFiles.tempName(file));
         try (FileChannel ch = FileChannel.open(temp, CREATE, PrivateFiles.fileAttribute())) {
             ch.write(header(slots, entries, covered), 0);
-            ch.write(ByteBuffer.allocate(1), HEADER_BYTES + slots * SLOT_BYTES - 1);
+            // Zeros written out, not a sparse file: the file system reserves the blocks now, so a
+            // store through the mapping never meets a full disk (a fault, not an IOException).
+            ByteBuffer zeros = ByteBuffer.allocate(COPY_SLOTS * SLOT_BYTES);
+            long end = HEADER_BYTES + slots * SLOT_BYTES;
+            for (long pos = HEADER_BYTES; pos < end; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), end - pos));
+                pos += ch.write(zeros, pos);
+            }
         }
         return temp;
     }
@@ -147,12 +171,11 @@ final class IdIndex implements Closeable {
         long fp = fingerprint(eventId);
         long mask = slotCount - 1;
         for (long i = fp & mask, probes = 0; probes < slotCount; i = (i + 1) & mask, probes++) {
-            readSlot(channel, i);
-            long slotFp = slot.getLong(0);
+            long slotFp = slots.fingerprint(i);
             if (slotFp == 0) {
                 return false;
             }
-            if (slotFp == fp && eventId.equals(lineIdOrNull(slot.getLong(8), limit))) {
+            if (slotFp == fp && eventId.equals(lineIdOrNull(slots.offset(i), limit))) {
                 return true;
             }
         }
@@ -164,13 +187,13 @@ final class IdIndex implements Closeable {
         if ((entries + 1) * 2 > slotCount) {
             grow();
         }
-        insert(channel, slotCount, fingerprint(eventId), offset);
+        slots.insert(fingerprint(eventId), offset);
         entries++;
     }
 
     /** Syncs the slots, then records that the index covers {@code [0, covered)}. */
     void commit(long covered) throws IOException {
-        channel.force(false);
+        slots.force();
         coveredBytes = covered;
         channel.write(header(slotCount, entries, covered), 0);
     }
@@ -213,50 +236,90 @@ final class IdIndex implements Closeable {
         long newCount = slotCount * 2;
         Path temp = writeEmptyTable(file, newCount, entries, coveredBytes);
         try (FileChannel target = FileChannel.open(temp, OPEN)) {
-            ByteBuffer chunk = ByteBuffer.allocate(COPY_SLOTS * SLOT_BYTES);
-            for (long first = 0; first < slotCount; first += COPY_SLOTS) {
-                chunk.clear();
-                long pos = HEADER_BYTES + first * SLOT_BYTES;
-                while (chunk.hasRemaining() && channel.read(chunk, pos + chunk.position()) > 0) {}
-                for (int at = 0; at + SLOT_BYTES <= chunk.position(); at += SLOT_BYTES) {
-                    long fp = chunk.getLong(at);
+            Slots grown = Slots.map(target, newCount);
+            try {
+                for (long i = 0; i < slotCount; i++) {
+                    long fp = slots.fingerprint(i);
                     if (fp != 0) {
-                        insert(target, newCount, fp, chunk.getLong(at + 8));
+                        grown.insert(fp, slots.offset(i));
                     }
                 }
+                grown.force();
+            } finally {
+                grown.close();
             }
             target.force(true);
         }
+        slots.close();
         channel.close();
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.syncDirectory(file.toAbsolutePath().getParent());
         channel = FileChannel.open(file, OPEN);
+        slots = Slots.map(channel, newCount);
         slotCount = newCount;
     }
 
-    private void insert(FileChannel ch, long slots, long fp, long offset) throws IOException {
-        long mask = slots - 1;
-        for (long i = fp & mask, probes = 0; probes < slots; i = (i + 1) & mask, probes++) {
-            readSlot(ch, i);
-            if (slot.getLong(0) == 0) {
-                slot.clear();
-                slot.putLong(fp).putLong(offset).flip();
-                ch.write(slot, HEADER_BYTES + i * SLOT_BYTES);
-                return;
+    /** The slot table of an index file, mapped into memory until {@link #close()}. */
+    private static final class Slots {
+        private static final java.lang.foreign.ValueLayout.OfLong LONG =
+                java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED.withOrder(
+                        java.nio.ByteOrder.BIG_ENDIAN);
+
+        private final java.lang.foreign.Arena arena;
+        private final java.lang.foreign.MemorySegment table;
+        private final long count;
+
+        private Slots(
+                java.lang.foreign.Arena arena, java.lang.foreign.MemorySegment table, long count) {
+            this.arena = arena;
+            this.table = table;
+            this.count = count;
+        }
+
+        static Slots map(FileChannel ch, long count) throws IOException {
+            java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
+            try {
+                return new Slots(
+                        arena,
+                        ch.map(
+                                FileChannel.MapMode.READ_WRITE,
+                                HEADER_BYTES,
+                                count * SLOT_BYTES,
+                                arena),
+                        count);
+            } catch (IOException | RuntimeException e) {
+                arena.close();
+                throw e;
             }
         }
-        throw new IllegalStateException("id index is full");
-    }
 
-    private void readSlot(FileChannel ch, long index) throws IOException {
-        slot.clear();
-        long pos = HEADER_BYTES + index * SLOT_BYTES;
-        while (slot.hasRemaining() && ch.read(slot, pos + slot.position()) > 0) {}
-        if (slot.hasRemaining()) {
-            slot.clear();
-            slot.putLong(0L).putLong(0L);
+        long fingerprint(long i) {
+            return table.get(LONG, i * SLOT_BYTES);
         }
-        slot.flip();
+
+        long offset(long i) {
+            return table.get(LONG, i * SLOT_BYTES + 8);
+        }
+
+        void insert(long fp, long offset) {
+            long mask = count - 1;
+            for (long i = fp & mask, probes = 0; probes < count; i = (i + 1) & mask, probes++) {
+                if (fingerprint(i) == 0) {
+                    table.set(LONG, i * SLOT_BYTES + 8, offset);
+                    table.set(LONG, i * SLOT_BYTES, fp);
+                    return;
+                }
+            }
+            throw new IllegalStateException("id index is full");
+        }
+
+        void force() {
+            table.force();
+        }
+
+        void close() {
+            arena.close();
+        }
     }
 
     private long fingerprint(String eventId) {
@@ -274,7 +337,11 @@ final class IdIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            slots.close();
+        } finally {
+            channel.close();
+        }
     }
 
     @Override
