@@ -47,6 +47,42 @@ public sealed interface AuditEvent {
     }
 
     /**
+     * A directory was added to the allowed write roots ({@code kato policy allow}).
+     *
+     * @param previousPolicyVersion the config's SHA-256 before (or {@code defaults})
+     * @param policyVersion the config's SHA-256 after
+     */
+    record WriteRootAllowed(String root, String previousPolicyVersion, String policyVersion)
+            implements AuditEvent {
+        public WriteRootAllowed {
+            requireNonNull(root, "root");
+            requireNonNull(previousPolicyVersion, "previousPolicyVersion");
+            requireNonNull(policyVersion, "policyVersion");
+        }
+
+        @Override
+        public String type() {
+            return "policy.allow";
+        }
+
+        @Override
+        public String correlationId() {
+            return "";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered(
+                    "root",
+                    root,
+                    "previousPolicyVersion",
+                    previousPolicyVersion,
+                    "policyVersion",
+                    policyVersion);
+        }
+    }
+
+    /**
      * The write policy decided on a destination.
      *
      * @param reason the denial reason name, or empty when allowed

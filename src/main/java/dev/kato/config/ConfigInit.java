@@ -102,6 +102,34 @@ public final class ConfigInit {
         return new Prepared.Ready(config, yaml);
     }
 
+    /**
+     * {@code current} with {@code dir} added to its write roots, rendered as a whole config file;
+     * rejected when {@code dir} is not an absolute (or {@code ~/…}) path or lies in Kato's own
+     * state or a provider's session directory. {@code dir} already a root gives the same config.
+     */
+    public static Prepared allowWriteRoot(Environment env, KatoConfig current, String dir) {
+        Problems problems = new Problems();
+        String at = "DIR";
+        Path path = null;
+        switch (ConfigPaths.parse(dir, env.home())) {
+            case ConfigPaths.Outcome.Accepted(Path p) -> path = p;
+            case ConfigPaths.Outcome.Rejected(String reason) -> problems.add(at, 0, reason);
+        }
+        if (path != null) {
+            new RootChecks(env, problems)
+                    .check(
+                            List.of(new ConfigReader.LocatedPath(path, at, 0)),
+                            located(current.providerSessionRoots()));
+        }
+        if (!problems.isEmpty() || path == null) {
+            return new Prepared.Rejected(problems.sorted());
+        }
+        KatoConfig config = current.withExtraAllowedWriteRoots(List.of(path));
+        String yaml = ConfigWriter.renderInitial(config, env);
+        verifyRoundTrip(yaml, config, env);
+        return new Prepared.Ready(config, yaml);
+    }
+
     /** {@link #prepare}, then writes the file at {@link Environment#configPath()} if absent. */
     public static Outcome createIfMissing(Environment env, List<String> extraAllowedWriteRoots)
             throws IOException {
