@@ -57,12 +57,14 @@ final class CommandDecisions {
                 switch (event) {
                     case UserMessage u when !u.isHumanTyped() -> u.origin().wireName();
                     case ToolResult _ -> "tool-result";
+                    case dev.kato.event.AssistantMessage _ -> "assistant";
                     default -> null;
                 };
         String text =
                 switch (event) {
                     case UserMessage u -> u.text();
                     case ToolResult r -> r.text();
+                    case dev.kato.event.AssistantMessage a -> a.text();
                     default -> "";
                 };
         if (origin != null && !(CommandParser.parse(text) instanceof CommandParse.None)) {
