@@ -68,6 +68,8 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final PathPolicy policy;
     private final RecordingWriter writer;
     private final CommandDecisions decisions;
+    private final dev.kato.audit.AuditLog audit;
+    private final String policyVersion;
     private final Map<Path, SessionKey> keys = new HashMap<>();
     private final Map<Path, Boolean> resumed = new HashMap<>();
     private final Map<SessionKey, SessionRecording> recordings = new HashMap<>();
@@ -81,19 +83,17 @@ final class CaptureService implements DaemonServices, IngestListener {
             Environment env,
             InstantSource clock,
             long userId,
-            LifecycleSink operational) {
+            LifecycleSink operational,
+            String policyVersion) {
         this.config = requireNonNull(config, "config");
         this.env = requireNonNull(env, "env");
         this.clock = requireNonNull(clock, "clock");
         this.policy = Configured.policy(config, env, userId);
         this.writer = new RecordingWriter(Configured.markdown(config));
         this.activity = new CaptureActivity(clock);
-        this.decisions =
-                new CommandDecisions(
-                        new dev.kato.audit.HashChainedAuditLog(env.securityAuditLogPath(), clock),
-                        operational,
-                        activity,
-                        clock);
+        this.audit = new dev.kato.audit.HashChainedAuditLog(env.securityAuditLogPath(), clock);
+        this.policyVersion = requireNonNull(policyVersion, "policyVersion");
+        this.decisions = new CommandDecisions(audit, operational, activity, clock);
     }
 
     @Override
@@ -268,8 +268,10 @@ final class CaptureService implements DaemonServices, IngestListener {
         Vault v = requireNonNull(vault, "vault");
         decisions.noteSkipped(recording.key, event, allowed);
         decisions.noteUntrusted(recording.key, event);
+        String correlation = UUID.randomUUID().toString();
+        recording.destinations.correlate(correlation);
         SessionRecorder.Step step = recording.recorder.accept(event, allowed);
-        decisions.outcomes(recording.key, event, step.outcomes());
+        decisions.outcomes(correlation, recording.key, event, step.outcomes());
         for (RecordingEffect effect : step.effects()) {
             long size =
                     writer.apply(effect, consumer -> v.readEvents(recording.key, consumer::accept));
@@ -291,7 +293,7 @@ final class CaptureService implements DaemonServices, IngestListener {
         Vault v = requireNonNull(vault, "vault");
         long stored = v.find(key).map(VaultSessionInfo::eventCount).orElse(0L);
         PolicyDestinations destinations =
-                new PolicyDestinations(policy, () -> defaultDestination(key));
+                new PolicyDestinations(policy, () -> defaultDestination(key), audit, policyVersion);
         SessionRecording recording;
         if (store(key).load() instanceof LoadResult.Loaded<RecordingCheckpoint> loaded) {
             RecordingCheckpoint cp = loaded.value();
@@ -299,6 +301,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                     new SessionRecording(
                             key,
                             new SessionRecorder(cp.state(), destinations, UUID::randomUUID),
+                            destinations,
                             cp.processed(),
                             cp.committedSizes(),
                             cp.lastAppended());
@@ -319,6 +322,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                             key,
                             new SessionRecorder(
                                     RecordingState.EMPTY, destinations, UUID::randomUUID),
+                            destinations,
                             stored,
                             Map.of(),
                             Map.of());
@@ -373,6 +377,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final class SessionRecording {
         final SessionKey key;
         final SessionRecorder recorder;
+        final PolicyDestinations destinations;
         long processed;
         final Map<String, Long> sizes;
         final Map<String, String> lastAppended;
@@ -387,11 +392,13 @@ final class CaptureService implements DaemonServices, IngestListener {
         SessionRecording(
                 SessionKey key,
                 SessionRecorder recorder,
+                PolicyDestinations destinations,
                 long processed,
                 Map<String, Long> sizes,
                 Map<String, String> lastAppended) {
             this.key = key;
             this.recorder = recorder;
+            this.destinations = destinations;
             this.processed = processed;
             this.sizes = new HashMap<>(sizes);
             this.lastAppended = new HashMap<>(lastAppended);

@@ -15,7 +15,6 @@ import dev.kato.recording.CommandOutcome;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Where every in-chat command decision goes: the audit chain, the operational log (same facts, same
@@ -41,10 +40,16 @@ final class CommandDecisions {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** The recorder's outcomes for one message, tied together by one correlation id. */
-    void outcomes(SessionKey key, ConversationEvent event, List<CommandOutcome> outcomes)
+    /**
+     * The recorder's outcomes for one message, tied by {@code correlation} to each other and to the
+     * write-policy decisions made for them.
+     */
+    void outcomes(
+            String correlation,
+            SessionKey key,
+            ConversationEvent event,
+            List<CommandOutcome> outcomes)
             throws IOException {
-        String correlation = UUID.randomUUID().toString();
         for (CommandOutcome o : outcomes) {
             record(auditRecord(correlation, key, event, o));
         }

@@ -123,7 +123,8 @@ final class Daemon {
                                 env,
                                 clock,
                                 new com.sun.security.auth.module.UnixSystem().getUid(),
-                                events));
+                                events,
+                                loaded.sha256()));
         services.start();
         StatusSource status =
                 new StatusSource(loaded.config(), loaded.sha256(), startedAt, services);
