@@ -27,6 +27,7 @@ final class KatoCommand implements Runnable {
         m.put("stop", StopCommand.class);
         m.put("restart", RestartCommand.class);
         m.put("status", StatusCommand.class);
+        m.put("clean", CleanCommand.class);
         m.put("policy", PolicyCommand.class);
         m.put("audit", AuditCommand.class);
         m.put("aot-training", TrainCommand.class);
