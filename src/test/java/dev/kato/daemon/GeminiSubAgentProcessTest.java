@@ -2,13 +2,13 @@ package dev.kato.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kato.daemon.scenario.Scenario;
 import dev.kato.testing.KatoProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,41 +25,22 @@ class GeminiSubAgentProcessTest {
     private static final String CHILD = "99999999-8888-4777-8666-555544443333";
 
     @TempDir Path tmp;
+    private Scenario s;
     private Path katoHome;
-    private Path chats;
     private Path notes;
-    private Map<String, String> env;
+    private Path chats;
 
     @BeforeEach
     void setUp() throws IOException {
-        katoHome = Files.createDirectories(tmp.resolve("home/.kato"));
-        chats = Files.createDirectories(tmp.resolve("roots/gemini/ab12/chats"));
-        notes = Files.createDirectories(tmp.resolve("notes"));
-        Files.writeString(
-                katoHome.resolve("kato-config.yaml"),
-                "schemaVersion: 1\nproviderSessionRoots:\n  claude: ["
-                        + tmp.resolve("roots/claude")
-                        + "]\n  codex: ["
-                        + tmp.resolve("roots/codex")
-                        + "]\n  gemini: ["
-                        + tmp.resolve("roots/gemini")
-                        + "]\nallowedWriteRoots: ["
-                        + notes
-                        + "]\ntimeZone: UTC\n");
-        env =
-                Map.of(
-                        "KATO_HOME",
-                        katoHome.toString(),
-                        "HOME",
-                        tmp.resolve("home").toString(),
-                        "PATH",
-                        "/usr/bin:/bin");
+        s = new Scenario(tmp);
+        katoHome = s.katoHome;
+        notes = s.notes;
+        chats = Files.createDirectories(s.geminiRoot.resolve("ab12/chats"));
     }
 
     @AfterEach
     void stopDaemons() throws Exception {
-        KatoProcess.run(env, tmp, "stop");
-        DaemonProcesses.killAll(katoHome);
+        s.close();
     }
 
     private static String meta(String sessionId, String kind) {
@@ -102,7 +83,7 @@ class GeminiSubAgentProcessTest {
 
     @Test
     void subAgentTranscript_isStoredUnderTheParent_andNeverRunsCommands() throws Exception {
-        assertThat(KatoProcess.run(env, tmp, "start").exitCode()).isZero();
+        assertThat(s.kato("start").exitCode()).isZero();
         Path main = chats.resolve("session-2026-03-01T09-00-11111111.jsonl");
         append(main, meta(PARENT, null));
         append(main, user("u1", "01", "please capture\\n::capture " + notes + "/g.md"));
@@ -116,19 +97,18 @@ class GeminiSubAgentProcessTest {
         DaemonProcesses.awaitFile(
                 notes.resolve("g.md"), t -> t.contains("main answer after the sub-agent"));
 
-        KatoProcess.Result status = KatoProcess.run(env, tmp, "status", "--json");
+        KatoProcess.Result status = s.kato("status", "--json");
         assertThat(status.out()).contains("\"recentErrors\":[]");
         assertThat(notes.resolve("sub.md")).doesNotExist();
         String operational = Files.readString(katoHome.resolve("logs/operational.jsonl"));
         assertThat(operational).contains("\"outcome\":\"untrusted-origin\"");
 
         // The logs go away; the vault still has the sub-agent's events under the parent.
-        assertThat(KatoProcess.run(env, tmp, "stop").exitCode()).isZero();
+        assertThat(s.kato("stop").exitCode()).isZero();
         Files.delete(sub);
         Files.delete(main);
         Path exported = notes.resolve("export.jsonl");
-        KatoProcess.Result export =
-                KatoProcess.run(env, tmp, "export", PARENT, "-o", exported.toString());
+        KatoProcess.Result export = s.kato("export", PARENT, "-o", exported.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
         String jsonl = Files.readString(exported);
         assertThat(jsonl)

@@ -2,8 +2,8 @@ package dev.kato.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kato.daemon.scenario.Scenario;
 import dev.kato.testing.Golden;
-import dev.kato.testing.KatoProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,44 +33,25 @@ class InjectionCorpusProcessTest {
                     "\"path\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*\"cursor\"\\s*:\\s*\"(\\d+):");
 
     @TempDir Path tmp;
+    private Scenario s;
     private Path katoHome;
     private Path notes;
-    private Map<String, String> env;
 
     @BeforeEach
     void setUp() throws IOException {
-        katoHome = Files.createDirectories(tmp.resolve("home/.kato"));
-        notes = Files.createDirectories(tmp.resolve("notes"));
-        Files.writeString(
-                katoHome.resolve("kato-config.yaml"),
-                "schemaVersion: 1\nproviderSessionRoots:\n  claude: ["
-                        + tmp.resolve("roots/claude")
-                        + "]\n  codex: ["
-                        + tmp.resolve("roots/codex")
-                        + "]\n  gemini: ["
-                        + tmp.resolve("roots/gemini")
-                        + "]\nallowedWriteRoots: ["
-                        + notes
-                        + "]\ntimeZone: UTC\n");
-        env =
-                Map.of(
-                        "KATO_HOME",
-                        katoHome.toString(),
-                        "HOME",
-                        tmp.resolve("home").toString(),
-                        "PATH",
-                        "/usr/bin:/bin");
+        s = new Scenario(tmp);
+        katoHome = s.katoHome;
+        notes = s.notes;
     }
 
     @AfterEach
     void stopDaemons() throws Exception {
-        KatoProcess.run(env, tmp, "stop");
-        DaemonProcesses.killAll(katoHome);
+        s.close();
     }
 
     @Test
     void noHostileCommandLineRuns_andEverySightingIsAudited() throws Exception {
-        assertThat(KatoProcess.run(env, tmp, "start").exitCode()).isZero();
+        assertThat(s.kato("start").exitCode()).isZero();
         Map<Path, Long> written = new LinkedHashMap<>();
         Path codexDay = Files.createDirectories(tmp.resolve("roots/codex/2026/01/01"));
         Path geminiChats = Files.createDirectories(tmp.resolve("roots/gemini/ab12/chats"));
@@ -108,7 +89,7 @@ class InjectionCorpusProcessTest {
         for (String log : List.of(audit, operational)) {
             assertThat(log).doesNotContain("pwned-"); // the command's text never reaches a log
         }
-        assertThat(KatoProcess.run(env, tmp, "audit", "verify").exitCode()).isZero();
+        assertThat(s.kato("audit", "verify").exitCode()).isZero();
 
         // Control: the same command typed by a person in the same setup does run.
         Path control = notes.resolve("control.md");

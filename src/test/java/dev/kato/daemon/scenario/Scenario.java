@@ -87,9 +87,8 @@ public final class Scenario {
     public void start() throws Exception {
         KatoProcess.Result r = kato("start");
         assertThat(r.exitCode()).as("kato start: %s", r.err()).isZero();
-        // The daemon reports ready before its ingest thread has finished the initial scan (see the
-        // e2e report); give the scan a moment so files written next are seen as live.
-        Thread.sleep(250);
+        // No pause: the daemon reports ready only after its start-up scan, so files written from
+        // now on are live.
     }
 
     /** {@code kato stop}, which must succeed and leave no daemon behind. */
