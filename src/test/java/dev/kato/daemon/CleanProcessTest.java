@@ -58,6 +58,18 @@ class CleanProcessTest {
         assertThat(Files.readString(audit)).startsWith(auditBefore);
 
         s.stop();
+        // Only the session that recorded keeps a recording checkpoint; history-only ones need none.
+        try (Stream<Path> checkpoints = Files.walk(s.katoHome.resolve("sessions"))) {
+            assertThat(checkpoints.filter(f -> f.endsWith("recording.json"))).hasSize(1);
+        }
+        KatoProcess.Result all = s.kato("clean", "--all", "--dry-run");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out())
+                .contains("would remove " + active)
+                .contains("would remove session")
+                .doesNotContain("security-audit");
+        assertThat(active).exists();
+
         KatoProcess.Result sessions = s.kato("clean", "--sessions", "30");
         assertThat(sessions.exitCode()).as(sessions.err()).isZero();
         assertThat(sessions.out()).containsOnlyOnce("removed session");
