@@ -57,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  * history found on first sight never runs. Runs on the single ingest thread.
  */
 final class CaptureService implements DaemonServices, IngestListener {
-    private static final int QUEUED_BATCHES = 4;
+    private static final int QUEUED_BATCHES = 2;
     private static final java.time.Duration INITIAL_SCAN_PATIENCE = java.time.Duration.ofSeconds(5);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);

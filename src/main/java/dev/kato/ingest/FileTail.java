@@ -54,7 +54,8 @@ import org.jspecify.annotations.Nullable;
  *       consumer deduplicates them by event id.
  * </ul>
  *
- * <p>Not thread-safe; tails that share a scratch buffer must be driven by one thread.
+ * <p>Not thread-safe: one thread at a time drives a tail, and a read buffer is used by one thread
+ * at a time.
  */
 final class FileTail {
     /** The outcome of one {@link #readNew}: {@code more} says the byte budget stopped it early. */
@@ -144,15 +145,27 @@ final class FileTail {
      * whole).
      */
     TailRead readNew(ParseSink sink, long limit) throws IOException {
+        return readNew(sink, limit, scratch);
+    }
+
+    /**
+     * As {@link #readNew(ParseSink, long)}, reading through {@code buffer} (of the calling thread)
+     * instead of the buffer given at construction: tails read by several threads.
+     */
+    TailRead readNew(ParseSink sink, long limit, byte[] buffer) throws IOException {
+        if (buffer.length == 0) {
+            throw new IllegalArgumentException("buffer must be non-empty");
+        }
         Optional<BasicFileAttributes> attrs = DirectorySnapshot.tryStat(file.path());
         if (attrs.isEmpty() || !attrs.get().isRegularFile()) {
             return new TailRead(TailStatus.DELETED, 0, false);
         }
         FileState state = FileState.of(attrs.get());
-        return document ? readDocument(sink, state) : readLines(sink, state, limit);
+        return document ? readDocument(sink, state, buffer) : readLines(sink, state, limit, buffer);
     }
 
-    private TailRead readLines(ParseSink sink, FileState state, long limit) throws IOException {
+    private TailRead readLines(ParseSink sink, FileState state, long limit, byte[] buffer)
+            throws IOException {
         TailStatus status = TailStatus.READ;
         if (!fileKey.isEmpty() && !fileKey.equals(state.fileKey())) {
             status = TailStatus.REPLACED;
@@ -177,12 +190,12 @@ final class FileTail {
             }
             channel.position(position);
             while (position < end) {
-                int want = (int) Math.min(scratch.length, end - position);
-                int n = channel.read(ByteBuffer.wrap(scratch, 0, want));
+                int want = (int) Math.min(buffer.length, end - position);
+                int n = channel.read(ByteBuffer.wrap(buffer, 0, want));
                 if (n <= 0) {
                     break;
                 }
-                feed(n, sink);
+                feed(buffer, n, sink);
             }
         } catch (NoSuchFileException e) {
             return new TailRead(TailStatus.DELETED, 0, false);
@@ -191,18 +204,19 @@ final class FileTail {
         return new TailRead(status, position - start, end < available);
     }
 
-    private void feed(int n, ParseSink sink) {
+    private void feed(byte[] buffer, int n, ParseSink sink) {
         int muted = (int) Math.max(0, Math.min(n, muteBelow - position));
         if (muted > 0) {
-            parser.feed(scratch, 0, muted, DISCARD);
+            parser.feed(buffer, 0, muted, DISCARD);
         }
         if (n > muted) {
-            parser.feed(scratch, muted, n - muted, sink);
+            parser.feed(buffer, muted, n - muted, sink);
         }
         position += n;
     }
 
-    private TailRead readDocument(ParseSink sink, FileState state) throws IOException {
+    private TailRead readDocument(ParseSink sink, FileState state, byte[] buffer)
+            throws IOException {
         if (state.equals(lastDocument)) {
             return new TailRead(TailStatus.READ, 0, false);
         }
@@ -213,8 +227,8 @@ final class FileTail {
                 return new TailRead(TailStatus.READ, 0, true);
             }
             int n;
-            while ((n = channel.read(ByteBuffer.wrap(scratch))) > 0) {
-                parser.feed(scratch, 0, n, sink);
+            while ((n = channel.read(ByteBuffer.wrap(buffer))) > 0) {
+                parser.feed(buffer, 0, n, sink);
                 read += n;
             }
         } catch (NoSuchFileException e) {

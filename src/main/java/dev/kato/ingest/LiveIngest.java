@@ -27,9 +27,10 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Live ingestion: a {@link SessionWatcher} and one {@link FileTail} per session file, driven by a
- * single thread from the injected factory. The thread sleeps in the watch service (inotify on
- * Linux) until a hint or the safety-net rescan is due, so an idle daemon costs no CPU; an append
+ * Live ingestion: a {@link SessionWatcher} and one {@link FileTail} per session file, driven by one
+ * thread from the injected factory, which reads several files at once with helper threads from the
+ * same factory ({@link LiveIngestOptions#readers}). The thread sleeps in the watch service (inotify
+ * on Linux) until a hint or the safety-net rescan is due, so an idle daemon costs no CPU; an append
  * reaches the {@link IngestListener} as soon as the kernel reports it.
  *
  * <p>Files are read round-robin, at most {@link LiveIngestOptions#maxBytesPerRead} per turn, so a
@@ -46,7 +47,7 @@ public final class LiveIngest implements AutoCloseable {
     private final IngestListener listener;
     private final ThreadFactory threads;
     private final InstantSource clock;
-    private final byte[] scratch;
+    private final TurnReaders readers;
     private final Map<Path, Tracked> tails = new HashMap<>();
     private final Set<Path> pending = new LinkedHashSet<>();
 
@@ -76,7 +77,7 @@ public final class LiveIngest implements AutoCloseable {
         this.listener = requireNonNull(listener, "listener");
         this.threads = requireNonNull(threads, "threads");
         this.clock = requireNonNull(clock, "clock");
-        this.scratch = new byte[options.chunkBytes()];
+        this.readers = new TurnReaders(options.readers(), options.chunkBytes(), threads);
     }
 
     /**
@@ -124,6 +125,7 @@ public final class LiveIngest implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        readers.close();
     }
 
     private void run(SessionWatcher w) {
@@ -163,34 +165,40 @@ public final class LiveIngest implements AutoCloseable {
         }
     }
 
-    /** One turn for every file with unread bytes, in the order they became pending. */
-    private void readPending() {
+    /**
+     * One turn for every file with unread bytes, in the order they became pending; with more than
+     * one reader, several files are read at once (each by one thread).
+     */
+    private void readPending() throws InterruptedException {
         List<Path> turn = List.copyOf(pending);
         pending.clear();
-        for (Path path : turn) {
-            Tracked t = tails.get(path);
-            if (closed) {
-                return;
-            }
-            if (t == null) {
-                continue;
-            }
-            try {
-                if (readOnce(t)) {
-                    pending.add(path);
-                }
-            } catch (IOException | RuntimeException e) {
-                reportFailure(t.tail.file(), e);
+        boolean[] more = new boolean[turn.size()];
+        readers.run(
+                turn.size(),
+                (i, buffer) -> {
+                    Tracked t = tails.get(turn.get(i));
+                    if (closed || t == null) {
+                        return;
+                    }
+                    try {
+                        more[i] = readOnce(t, buffer);
+                    } catch (IOException | RuntimeException e) {
+                        reportFailure(t.tail.file(), e);
+                    }
+                });
+        for (int i = 0; i < more.length; i++) {
+            if (more[i]) {
+                pending.add(turn.get(i));
             }
         }
     }
 
     /** Reads one turn of one file; true when it has more to read at once. */
-    private boolean readOnce(Tracked t) throws IOException {
+    private boolean readOnce(Tracked t, byte[] buffer) throws IOException {
         Collector got = new Collector();
         SessionFile file = t.tail.file();
         boolean catchingUp = t.catchingUp;
-        TailRead read = t.tail.readNew(got, catchingUp ? t.startSize : Long.MAX_VALUE);
+        TailRead read = t.tail.readNew(got, catchingUp ? t.startSize : Long.MAX_VALUE, buffer);
         switch (read.status()) {
             case DELETED -> {
                 return false; // the watcher reports the removal
@@ -251,7 +259,7 @@ public final class LiveIngest implements AutoCloseable {
                             file,
                             cursors.remove(path),
                             options.parserLimits(),
-                            scratch,
+                            readers.buffer(),
                             options.maxBytesPerRead());
             long startSize =
                     presentAtStart

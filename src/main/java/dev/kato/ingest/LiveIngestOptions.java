@@ -15,20 +15,23 @@ import java.time.Duration;
  * @param watchHints whether to use the platform {@link java.nio.file.WatchService}; without it,
  *     changes are found by the rescan alone (for file systems without change notification)
  * @param parserLimits line and document limits for the parsers
+ * @param readers how many files are read and parsed at once (threads, the ingest thread included)
  */
 public record LiveIngestOptions(
         Duration rescanInterval,
         int chunkBytes,
         long maxBytesPerRead,
         boolean watchHints,
-        ParserLimits parserLimits) {
+        ParserLimits parserLimits,
+        int readers) {
     public static final LiveIngestOptions DEFAULT =
             new LiveIngestOptions(
                     Duration.ofSeconds(30),
                     256 * 1024,
-                    4L * 1024 * 1024,
+                    1024 * 1024,
                     true,
-                    ParserLimits.DEFAULT);
+                    ParserLimits.DEFAULT,
+                    Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     public LiveIngestOptions {
         requireNonNull(rescanInterval, "rescanInterval");
@@ -40,6 +43,9 @@ public record LiveIngestOptions(
         if (chunkBytes < 16 || chunkBytes > 64 * 1024 * 1024) {
             throw new IllegalArgumentException("chunkBytes must be 16..64MiB, was " + chunkBytes);
         }
+        if (readers < 1 || readers > 16) {
+            throw new IllegalArgumentException("readers must be 1..16, was " + readers);
+        }
         if (maxBytesPerRead < chunkBytes) {
             throw new IllegalArgumentException(
                     "maxBytesPerRead must be >= chunkBytes, was " + maxBytesPerRead);
@@ -48,11 +54,16 @@ public record LiveIngestOptions(
 
     public LiveIngestOptions withRescanInterval(Duration interval) {
         return new LiveIngestOptions(
-                interval, chunkBytes, maxBytesPerRead, watchHints, parserLimits);
+                interval, chunkBytes, maxBytesPerRead, watchHints, parserLimits, readers);
     }
 
     public LiveIngestOptions withWatchHints(boolean enabled) {
         return new LiveIngestOptions(
-                rescanInterval, chunkBytes, maxBytesPerRead, enabled, parserLimits);
+                rescanInterval, chunkBytes, maxBytesPerRead, enabled, parserLimits, readers);
+    }
+
+    public LiveIngestOptions withReaders(int count) {
+        return new LiveIngestOptions(
+                rescanInterval, chunkBytes, maxBytesPerRead, watchHints, parserLimits, count);
     }
 }

@@ -16,6 +16,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Predicate;
@@ -38,7 +39,7 @@ class LiveIngestTest {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final ThreadFactory factory =
             r -> {
-                Thread t = new Thread(r, "kato-ingest-test");
+                Thread t = new Thread(r, "kato-ingest-test-" + threads.size());
                 t.setDaemon(true);
                 threads.add(t);
                 return t;
@@ -65,6 +66,47 @@ class LiveIngestTest {
         ingest.start();
         assertThat(ingest.awaitInitialScan(PATIENCE)).isTrue();
         return ingest;
+    }
+
+    @Test
+    void twoReaders_readSeveralFilesAtOnce_eachFileWholeOnceAndInOrder() throws Exception {
+        Path project = Files.createDirectories(claudeRoot().resolve("-home-u-app"));
+        byte[] fixture = FixtureFiles.sharedKato("claude-session.jsonl");
+        int files = 120;
+        for (int i = 0; i < files; i++) {
+            append(project.resolve("sess-" + i + ".jsonl"), fixture);
+        }
+        // Small reads, so every file takes several turns and the turns interleave.
+        LiveIngestOptions options =
+                new LiveIngestOptions(
+                        Duration.ofSeconds(30),
+                        256,
+                        1024,
+                        true,
+                        LiveIngestOptions.DEFAULT.parserLimits(),
+                        2);
+        start(Map.of(Provider.CLAUDE, List.of(claudeRoot())), Map.of(), options);
+        for (int i = 0; i < files; i++) {
+            String name = "sess-" + i + ".jsonl";
+            recorder.await(b ->
+                    b.file().path().getFileName().toString().equals(name)
+                            && b.cursor().offset() == fixture.length);
+        }
+        for (int i = 0; i < files; i++) {
+            String name = "sess-" + i + ".jsonl";
+            List<ConversationEvent> expected =
+                    IngestFiles.oneShot(IngestFiles.claude(project.resolve(name)), fixture).events;
+            List<IngestBatch> ofFile =
+                    recorder.batches.stream()
+                            .filter(b -> b.file().path().getFileName().toString().equals(name))
+                            .toList();
+            assertThat(ofFile).extracting(b -> b.cursor().offset()).isSorted();
+            List<ConversationEvent> got = new ArrayList<>();
+            ofFile.forEach(b -> got.addAll(b.events()));
+            assertThat(IngestFiles.jsonl(got)).as(name).isEqualTo(IngestFiles.jsonl(expected));
+        }
+        assertThat(Set.copyOf(recorder.threadNames)).as("threads that delivered").hasSize(2);
+        assertThat(recorder.failures).isEmpty();
     }
 
     @Test
@@ -102,7 +144,7 @@ class LiveIngestTest {
                 .extracting(b -> b.cursor().offset())
                 .isSorted();
         assertThat(threads).hasSize(1);
-        assertThat(recorder.threadNames).containsOnly("kato-ingest-test");
+        assertThat(recorder.threadNames).containsOnly("kato-ingest-test-0");
         assertThat(recorder.failures).isEmpty();
     }
 
