@@ -22,11 +22,17 @@ import dev.kato.json.JsonLimits;
 import dev.kato.json.JsonTreeReader;
 import dev.kato.json.JsonValue;
 import dev.kato.json.MalformedJsonException;
+import dev.kato.prompthistory.HistoryVerdict;
+import dev.kato.prompthistory.PromptHistory;
 import dev.kato.recording.CommandOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where every in-chat command decision goes: the audit chain, the operational log (same facts, same
@@ -42,16 +48,63 @@ final class CommandDecisions {
     private final LifecycleSink operational;
     private final CaptureActivity activity;
     private final InstantSource clock;
+    private final @Nullable PromptHistory history;
 
+    /**
+     * @param history the prompt-history cross-check, empty when {@code
+     *     commands.confirmWithPromptHistory} is off
+     */
     CommandDecisions(
             AuditLog audit,
             LifecycleSink operational,
             CaptureActivity activity,
-            InstantSource clock) {
+            InstantSource clock,
+            Optional<PromptHistory> history) {
         this.audit = requireNonNull(audit, "audit");
         this.operational = requireNonNull(operational, "operational");
         this.activity = requireNonNull(activity, "activity");
         this.clock = requireNonNull(clock, "clock");
+        this.history = history.orElse(null);
+    }
+
+    /**
+     * Whether a human-typed command message may go on to run as far as the prompt history is
+     * concerned: always when the cross-check is off or the event holds no command line; otherwise
+     * only if the provider's history confirms it. A refusal is audited and shown like any rejected
+     * message ({@code not-in-prompt-history}, or {@code prompt-history-unavailable}: fail closed).
+     *
+     * @param log the provider log the event was read from, null when unknown
+     */
+    boolean confirmedByHistory(SessionKey key, @Nullable Path log, ConversationEvent event)
+            throws IOException {
+        if (history == null
+                || !(event instanceof UserMessage u)
+                || !u.isHumanTyped()
+                || CommandParser.parse(u.text()) instanceof CommandParse.None) {
+            return true;
+        }
+        HistoryVerdict verdict;
+        try {
+            verdict =
+                    history.check(
+                            key.provider(),
+                            key.providerSessionId(),
+                            log,
+                            u.text(),
+                            u.meta().timestamp());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            verdict = HistoryVerdict.UNAVAILABLE;
+        }
+        if (verdict == HistoryVerdict.CONFIRMED) {
+            return true;
+        }
+        outcomes(
+                UUID.randomUUID().toString(),
+                key,
+                event,
+                List.of(new CommandOutcome.Rejected(List.of(verdict.reason()))));
+        return false;
     }
 
     /**
