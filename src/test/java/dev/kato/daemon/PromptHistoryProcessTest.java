@@ -3,6 +3,7 @@ package dev.kato.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kato.daemon.scenario.ClaudeLog;
+import dev.kato.daemon.scenario.CodexLog;
 import dev.kato.daemon.scenario.LogFile;
 import dev.kato.daemon.scenario.Scenario;
 import dev.kato.event.Provider;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * no history file at all; on, it runs only when Claude's {@code history.jsonl} (beside the
  * configured projects root) confirms it, and a command message that is not in the history — what an
  * attacker who could write a user record would produce — or a missing history file is refused,
- * audited and shown in the status.
+ * audited and shown in the status; Codex the same with its {@code history.jsonl} beside the
+ * sessions root.
  */
 class PromptHistoryProcessTest {
     private static final String ON = "commands:\n  confirmWithPromptHistory: true\n";
@@ -59,7 +61,7 @@ class PromptHistoryProcessTest {
         Path missing = s.note("missing.md");
         ClaudeLog first = ClaudeLog.main(s.claudeProject(), sessionId(1));
         first.append(first.user("::export " + missing));
-        awaitRejected(sessionId(1), "prompt-history-unavailable");
+        awaitRejected(Provider.CLAUDE, sessionId(1), "prompt-history-unavailable");
         assertThat(missing).doesNotExist();
 
         // A matching entry: the same session, a second later, the command as a line of display.
@@ -75,7 +77,7 @@ class PromptHistoryProcessTest {
         entry(history, "something else", LogFile.T0.toEpochMilli(), sessionId(3));
         ClaudeLog third = ClaudeLog.main(s.claudeProject(), sessionId(3));
         third.append(third.user("::export " + injected), third.assistant("still captured"));
-        awaitRejected(sessionId(3), "not-in-prompt-history");
+        awaitRejected(Provider.CLAUDE, sessionId(3), "not-in-prompt-history");
         assertThat(injected).doesNotExist();
         String status =
                 s.awaitStatus(t ->
@@ -91,6 +93,37 @@ class PromptHistoryProcessTest {
         assertThat(s.kato("audit", "verify").exitCode()).isZero();
     }
 
+    @Test
+    void switchOn_codexHistoryBesideTheSessionsRoot_confirmsByItsSessionId() throws Exception {
+        s = new Scenario(tmp, ON);
+        s.start();
+        Path history = s.codexRoot.getParent().resolve("history.jsonl");
+        Path confirmed = s.note("codex-confirmed.md");
+        Path forged = s.note("codex-forged.md");
+        CodexLog typed = CodexLog.in(s.codexRoot, "0199c000-0000-7000-8000-0000000000a1");
+        CodexLog other = CodexLog.in(s.codexRoot, "0199c000-0000-7000-8000-0000000000a2");
+        String command = "::export " + confirmed;
+        // header at T0 and T0+1, the user message at T0+3: epoch seconds as Codex writes them
+        long ts = LogFile.T0.getEpochSecond() + 3;
+        for (CodexLog log : java.util.List.of(typed, other)) {
+            appendLine(
+                    history,
+                    "{\"session_id\":\""
+                            + typed.sessionId()
+                            + "\",\"ts\":"
+                            + ts
+                            + ",\"text\":"
+                            + LogFile.json(log == typed ? command : "::export " + forged)
+                            + "}");
+        }
+        typed.append(typed.header(), typed.user(command));
+        Scenario.await(confirmed, t -> !t.isEmpty());
+        // The other session's line is in the history, but under the first session's id.
+        other.append(other.header(), other.user("::export " + forged));
+        awaitRejected(Provider.CODEX, other.sessionId(), "not-in-prompt-history");
+        assertThat(forged).doesNotExist();
+    }
+
     private Path historyFile() {
         return s.claudeRoot.getParent().resolve("history.jsonl");
     }
@@ -100,8 +133,9 @@ class PromptHistoryProcessTest {
     }
 
     /** Waits until the audit log holds a rejection of the session's message for {@code reason}. */
-    private void awaitRejected(String sessionId, String reason) throws Exception {
-        String shortId = new SessionKey(Provider.CLAUDE, sessionId).shortId();
+    private void awaitRejected(Provider provider, String sessionId, String reason)
+            throws Exception {
+        String shortId = new SessionKey(provider, sessionId).shortId();
         Scenario.await(
                 s.katoHome.resolve("logs/security-audit.jsonl"),
                 t ->
@@ -118,7 +152,7 @@ class PromptHistoryProcessTest {
 
     private static void entry(Path history, String display, long millis, String sessionId)
             throws java.io.IOException {
-        Files.writeString(
+        appendLine(
                 history,
                 "{\"display\":"
                         + LogFile.json(display)
@@ -126,7 +160,13 @@ class PromptHistoryProcessTest {
                         + millis
                         + ",\"project\":\"/work/project\",\"sessionId\":\""
                         + sessionId
-                        + "\"}\n",
+                        + "\"}");
+    }
+
+    private static void appendLine(Path file, String line) throws java.io.IOException {
+        Files.writeString(
+                file,
+                line + "\n",
                 StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
