@@ -50,7 +50,7 @@ final class ConfigKeys {
     static final List<String> LOGGING_KEYS = List.of("operationalLevel", "auditLevel");
     static final List<String> WRITER_KEYS = List.of("toolResultMaxChars", "allowedExtensions");
     static final List<String> INGEST_KEYS = List.of("maxLineBytes");
-    static final List<String> COMMANDS_KEYS = List.of("maxAge");
+    static final List<String> COMMANDS_KEYS = List.of("maxAge", "confirmWithPromptHistory");
     static final List<String> SANDBOX_KEYS = List.of("mode");
 
     /** Section path to its keys, in schema order. */

@@ -67,9 +67,13 @@ public final class ConfigWriter {
         line(1, "maxLineBytes: " + config.ingest().maxLineBytes());
         section(
                 "After downtime, in-chat commands older than this are skipped (90s, 10m, 2h; at"
-                        + " most 24h).");
+                        + " most 24h);");
+        explain(
+                "confirmWithPromptHistory: run a command only if the assistant's prompt history"
+                        + " shows it typed.");
         line(0, "commands:");
         line(1, "maxAge: " + ConfigDurations.format(config.commands().maxAge()));
+        bool("confirmWithPromptHistory", config.commands().confirmWithPromptHistory());
         section(
                 "required: refuse to run unconfined; best-effort: warn and audit; off: development"
                         + " only.");

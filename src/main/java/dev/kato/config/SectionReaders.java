@@ -109,7 +109,10 @@ final class SectionReaders {
 
     CommandsConfig commands(Optional<YamlMapping> section) {
         CommandsConfig d = CommandsConfig.DEFAULTS;
-        return section.map(s -> new CommandsConfig(s.read("maxAge", d.maxAge(), this::duration)))
+        return section.map(s ->
+                        new CommandsConfig(
+                                s.read("maxAge", d.maxAge(), this::duration),
+                                s.bool("confirmWithPromptHistory", d.confirmWithPromptHistory())))
                 .orElse(d);
     }
 

@@ -19,6 +19,7 @@ import dev.kato.ingest.SessionDiscovery;
 import dev.kato.ingest.SessionFile;
 import dev.kato.ingest.TailStatus;
 import dev.kato.policy.PathPolicy;
+import dev.kato.prompthistory.PromptHistory;
 import dev.kato.recording.RecordingCheckpoint;
 import dev.kato.recording.RecordingEffect;
 import dev.kato.recording.RecordingState;
@@ -93,7 +94,9 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.activity = new CaptureActivity(clock);
         this.audit = new dev.kato.audit.HashChainedAuditLog(env.securityAuditLogPath(), clock);
         this.policyVersion = requireNonNull(policyVersion, "policyVersion");
-        this.decisions = new CommandDecisions(audit, operational, activity, clock);
+        this.decisions =
+                new CommandDecisions(
+                        audit, operational, activity, clock, PromptHistory.configured(config));
     }
 
     @Override
@@ -189,7 +192,11 @@ final class CaptureService implements DaemonServices, IngestListener {
             }
             boolean resumedFile = resumed.getOrDefault(path, false);
             for (ConversationEvent event : stored) {
-                process(recording, event, commandsAllowed(batch.provenance(), resumedFile, event));
+                process(
+                        recording,
+                        event,
+                        commandsAllowed(batch.provenance(), resumedFile, event),
+                        path);
             }
             recording.processed += stored.size();
             if (!stored.isEmpty() && (recording.checkpointed || recording.hasRecorded())) {
@@ -263,11 +270,17 @@ final class CaptureService implements DaemonServices, IngestListener {
     }
 
     /** Runs one stored event through its session's recorder and carries out the effects. */
-    private void process(SessionRecording recording, ConversationEvent event, boolean allowed)
+    private void process(
+            SessionRecording recording,
+            ConversationEvent event,
+            boolean commandsAllowed,
+            @Nullable Path log)
             throws IOException {
         Vault v = requireNonNull(vault, "vault");
-        decisions.noteSkipped(recording.key, event, allowed);
+        decisions.noteSkipped(recording.key, event, commandsAllowed);
         decisions.noteUntrusted(recording.key, event);
+        boolean allowed =
+                commandsAllowed && decisions.confirmedByHistory(recording.key, log, event);
         String correlation = UUID.randomUUID().toString();
         recording.destinations.correlate(correlation);
         SessionRecorder.Step step = recording.recorder.accept(event, allowed);
@@ -359,8 +372,18 @@ final class CaptureService implements DaemonServices, IngestListener {
                                 gap.add(event);
                             }
                         });
+        Path log = // the history cross-check needs a log of the session to find its root
+                requireNonNull(vault, "vault")
+                        .find(recording.key)
+                        .flatMap(i -> i.providerLogs().stream().findFirst())
+                        .map(dev.kato.vault.ProviderLog::path)
+                        .orElse(null);
         for (ConversationEvent event : gap) {
-            process(recording, event, commandsAllowed(Provenance.PRESENT_AT_START, true, event));
+            process(
+                    recording,
+                    event,
+                    commandsAllowed(Provenance.PRESENT_AT_START, true, event),
+                    log);
         }
         recording.processed += gap.size();
         recording.save();

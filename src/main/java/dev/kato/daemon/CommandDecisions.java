@@ -7,14 +7,32 @@ import dev.kato.audit.AuditLog;
 import dev.kato.command.CommandParse;
 import dev.kato.command.CommandParser;
 import dev.kato.control.DaemonStatus;
+import dev.kato.event.AssistantMessage;
 import dev.kato.event.ConversationEvent;
+import dev.kato.event.Decision;
+import dev.kato.event.DecisionOption;
+import dev.kato.event.ProviderInfo;
 import dev.kato.event.SessionKey;
+import dev.kato.event.SystemNotice;
+import dev.kato.event.Thinking;
+import dev.kato.event.ToolCall;
 import dev.kato.event.ToolResult;
 import dev.kato.event.UserMessage;
+import dev.kato.json.JsonLimits;
+import dev.kato.json.JsonTreeReader;
+import dev.kato.json.JsonValue;
+import dev.kato.json.MalformedJsonException;
+import dev.kato.prompthistory.HistoryVerdict;
+import dev.kato.prompthistory.PromptHistory;
 import dev.kato.recording.CommandOutcome;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where every in-chat command decision goes: the audit chain, the operational log (same facts, same
@@ -24,20 +42,69 @@ import java.util.List;
 final class CommandDecisions {
     private static final String SKIPPED = "history or older than commands.maxAge";
 
+    private static final JsonTreeReader INPUT = new JsonTreeReader(JsonLimits.DEFAULT);
+
     private final AuditLog audit;
     private final LifecycleSink operational;
     private final CaptureActivity activity;
     private final InstantSource clock;
+    private final @Nullable PromptHistory history;
 
+    /**
+     * @param history the prompt-history cross-check, empty when {@code
+     *     commands.confirmWithPromptHistory} is off
+     */
     CommandDecisions(
             AuditLog audit,
             LifecycleSink operational,
             CaptureActivity activity,
-            InstantSource clock) {
+            InstantSource clock,
+            Optional<PromptHistory> history) {
         this.audit = requireNonNull(audit, "audit");
         this.operational = requireNonNull(operational, "operational");
         this.activity = requireNonNull(activity, "activity");
         this.clock = requireNonNull(clock, "clock");
+        this.history = history.orElse(null);
+    }
+
+    /**
+     * Whether a human-typed command message may go on to run as far as the prompt history is
+     * concerned: always when the cross-check is off or the event holds no command line; otherwise
+     * only if the provider's history confirms it. A refusal is audited and shown like any rejected
+     * message ({@code not-in-prompt-history}, or {@code prompt-history-unavailable}: fail closed).
+     *
+     * @param log the provider log the event was read from, null when unknown
+     */
+    boolean confirmedByHistory(SessionKey key, @Nullable Path log, ConversationEvent event)
+            throws IOException {
+        if (history == null
+                || !(event instanceof UserMessage u)
+                || !u.isHumanTyped()
+                || CommandParser.parse(u.text()) instanceof CommandParse.None) {
+            return true;
+        }
+        HistoryVerdict verdict;
+        try {
+            verdict =
+                    history.check(
+                            key.provider(),
+                            key.providerSessionId(),
+                            log,
+                            u.text(),
+                            u.meta().timestamp());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            verdict = HistoryVerdict.UNAVAILABLE;
+        }
+        if (verdict == HistoryVerdict.CONFIRMED) {
+            return true;
+        }
+        outcomes(
+                UUID.randomUUID().toString(),
+                key,
+                event,
+                List.of(new CommandOutcome.Rejected(List.of(verdict.reason()))));
+        return false;
     }
 
     /**
@@ -56,23 +123,23 @@ final class CommandDecisions {
         outcomes.forEach(o -> activity.command(key, o));
     }
 
-    /** Command lines in text a person did not type are never obeyed; each sighting is recorded. */
+    /**
+     * Command lines in text a person did not type are never obeyed; each sighting is recorded,
+     * whatever kind of event carried it (security.md §4).
+     */
     void noteUntrusted(SessionKey key, ConversationEvent event) throws IOException {
         String origin =
                 switch (event) {
-                    case UserMessage u when !u.isHumanTyped() -> u.origin().wireName();
+                    case UserMessage u -> u.isHumanTyped() ? null : u.origin().wireName();
                     case ToolResult _ -> "tool-result";
-                    case dev.kato.event.AssistantMessage _ -> "assistant";
-                    default -> null;
+                    case AssistantMessage _ -> "assistant";
+                    case Thinking _ -> "thinking";
+                    case ToolCall _ -> "tool-call";
+                    case Decision _ -> "decision";
+                    case SystemNotice _ -> "system";
+                    case ProviderInfo _ -> "provider-info";
                 };
-        String text =
-                switch (event) {
-                    case UserMessage u -> u.text();
-                    case ToolResult r -> r.text();
-                    case dev.kato.event.AssistantMessage a -> a.text();
-                    default -> "";
-                };
-        if (origin != null && !(CommandParser.parse(text) instanceof CommandParse.None)) {
+        if (origin != null && !(CommandParser.parse(textOf(event)) instanceof CommandParse.None)) {
             record(
                     new AuditEvent.CommandDecided(
                             "",
@@ -83,6 +150,27 @@ final class CommandDecisions {
                             "",
                             "origin " + origin));
         }
+    }
+
+    /** All the text of an event in which a command line could stand. */
+    private static String textOf(ConversationEvent event) {
+        return switch (event) {
+            case UserMessage u -> u.text();
+            case ToolResult r -> r.text();
+            case AssistantMessage a -> a.text();
+            case Thinking t -> t.text();
+            case ToolCall c -> c.description() + "\n" + inputStrings(c.inputJson());
+            case Decision d ->
+                    String.join(
+                            "\n",
+                            d.summary(),
+                            d.question(),
+                            String.join(
+                                    "\n", d.options().stream().map(DecisionOption::label).toList()),
+                            d.answer() == null ? "" : d.answer());
+            case SystemNotice n -> n.text();
+            case ProviderInfo p -> p.value();
+        };
     }
 
     /** A typed command line that may not run (history, or too old after downtime). */
@@ -108,6 +196,26 @@ final class CommandDecisions {
                             "(message)",
                             false,
                             "skipped: " + SKIPPED));
+        }
+    }
+
+    /** The string values of a tool call's JSON input, one a line (the raw text if unparsable). */
+    private static String inputStrings(String inputJson) {
+        try {
+            StringBuilder out = new StringBuilder();
+            collect(INPUT.read(inputJson.getBytes(StandardCharsets.UTF_8)), out);
+            return out.toString();
+        } catch (MalformedJsonException e) {
+            return inputJson;
+        }
+    }
+
+    private static void collect(JsonValue value, StringBuilder out) {
+        switch (value) {
+            case JsonValue.Str s -> out.append(s.value()).append('\n');
+            case JsonValue.Obj o -> o.fields().values().forEach(v -> collect(v, out));
+            case JsonValue.Arr a -> a.items().forEach(v -> collect(v, out));
+            default -> {}
         }
     }
 

@@ -232,6 +232,19 @@ class ConfigLoaderValuesTest {
     }
 
     @Test
+    void promptHistoryCrossCheck_isOffByDefault_andReadAsABoolean() {
+        assertThat(ConfigTesting.load(v1("")).commands().confirmWithPromptHistory()).isFalse();
+        KatoConfig on = ConfigTesting.load(v1("commands:\n  confirmWithPromptHistory: true\n"));
+        assertThat(on.commands().confirmWithPromptHistory()).isTrue();
+        assertThat(on.commands().maxAge()).isEqualTo(CommandsConfig.DEFAULTS.maxAge());
+        assertProblem(
+                onlyProblem(v1("commands:\n  confirmWithPromptHistory: \"yes\"\n")),
+                "commands.confirmWithPromptHistory",
+                3,
+                "found a string");
+    }
+
+    @Test
     void badExtension_isRejected() {
         List<ConfigProblem> problems =
                 problems(v1("writer:\n  allowedExtensions:\n    - md\n    - .MD\n    - .md\n"));

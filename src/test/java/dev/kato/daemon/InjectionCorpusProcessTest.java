@@ -2,12 +2,18 @@ package dev.kato.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kato.daemon.scenario.ClaudeLog;
 import dev.kato.daemon.scenario.Scenario;
+import dev.kato.event.Provider;
+import dev.kato.event.SessionKey;
+import dev.kato.provider.claude.HostileClaudeRecords;
+import dev.kato.provider.claude.HostileClaudeRecords.Vector;
 import dev.kato.testing.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +109,70 @@ class InjectionCorpusProcessTest {
                         + "\"payload\":{\"type\":\"user_message\",\"message\":\"::export "
                         + control
                         + "\"}}\n");
+        DaemonProcesses.awaitFile(control, t -> !t.isEmpty());
+    }
+
+    /**
+     * The Claude corpus ({@link HostileClaudeRecords}): each vector is its own live session (a
+     * sub-agent vector is a transcript under {@code <session>/subagents/}), its command aimed at an
+     * allowed destination. Nothing runs; every vector whose text is captured is audited as an
+     * untrusted-origin sighting of its own session; a person typing the same line runs it.
+     */
+    @Test
+    void claudeCorpus_noHostileCommandLineRuns_andEveryCapturedVectorIsAudited() throws Exception {
+        s.start();
+        Path project = s.claudeProject();
+        List<Vector> vectors = HostileClaudeRecords.all().toList();
+        Map<Path, Long> written = new LinkedHashMap<>();
+        Map<String, Vector> bySession = new LinkedHashMap<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            Vector vector = vectors.get(i);
+            String sessionId = String.format("c1a0%04x-0000-4000-8000-000000000000", i);
+            String aimed = notes.resolve("pwned-claude-" + i + ".md").toString();
+            StringBuilder text = new StringBuilder();
+            vector.lines().forEach(l -> text.append(l.replace(TARGET, aimed)).append('\n'));
+            // A harmless last record, so that even a file whose hostile record is dropped by
+            // design yields an event and a stored cursor to wait for.
+            text.append(ClaudeLog.main(project, sessionId).assistant("ok"));
+            Path log =
+                    vector.subAgent()
+                            ? project.resolve(sessionId + "/subagents/agent-x.jsonl")
+                            : project.resolve(sessionId + ".jsonl");
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, text, StandardCharsets.UTF_8);
+            written.put(log.toAbsolutePath().normalize(), Files.size(log));
+            bySession.put(new SessionKey(Provider.CLAUDE, sessionId).shortId(), vector);
+        }
+        awaitStored(written);
+        Thread.sleep(500); // a command that (wrongly) ran would have written by now
+
+        try (Stream<Path> made = Files.list(notes)) {
+            assertThat(made).as("files written by hostile Claude records").isEmpty();
+        }
+        String audit = s.securityAudit();
+        assertThat(audit).doesNotContain("\"outcome\":\"applied\"");
+        List<String> unaudited = new ArrayList<>();
+        bySession.forEach((shortId, vector) -> {
+            boolean sighted =
+                    audit.lines()
+                            .anyMatch(l ->
+                                    l.contains("\"session\":\"" + shortId + "\"")
+                                            && l.contains("\"outcome\":\"untrusted-origin\""));
+            if (vector.captured() != sighted) {
+                unaudited.add(vector.name() + (sighted ? " (dropped, yet sighted)" : ""));
+            }
+        });
+        assertThat(unaudited).as("vectors without an untrusted-origin audit record").isEmpty();
+        String operational = Files.readString(katoHome.resolve("logs/operational.jsonl"));
+        for (String log : List.of(audit, operational)) {
+            assertThat(log).doesNotContain("pwned-");
+        }
+        assertThat(s.kato("audit", "verify").exitCode()).isZero();
+
+        // Control: the same command line typed by a person does run.
+        Path control = notes.resolve("control.md");
+        ClaudeLog typed = ClaudeLog.main(project, "c1a0ffff-0000-4000-8000-000000000000");
+        typed.append(typed.user(HostileClaudeRecords.COMMAND.replace(TARGET, control.toString())));
         DaemonProcesses.awaitFile(control, t -> !t.isEmpty());
     }
 
