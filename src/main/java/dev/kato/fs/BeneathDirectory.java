@@ -21,8 +21,6 @@ import static dev.kato.fs.LinuxSyscalls.O_RDWR;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -127,7 +125,7 @@ public final class BeneathDirectory implements AutoCloseable {
                 long r;
                 do {
                     r =
-                            openat2(
+                            NoFollowLookup.openat2(
                                     a,
                                     fd,
                                     String.join("/", names),
@@ -157,7 +155,7 @@ public final class BeneathDirectory implements AutoCloseable {
             try {
                 for (String name : names) {
                     at = at.resolve(name);
-                    long r = open(a, current, name, DIRECTORY, 0);
+                    long r = NoFollowLookup.open(mechanism, a, current, name, DIRECTORY, 0);
                     if (r == -ENOENT && create) {
                         long made =
                                 LinuxSyscalls.call(
@@ -169,7 +167,7 @@ public final class BeneathDirectory implements AutoCloseable {
                         if (made < 0 && made != -EEXIST) {
                             throw LinuxSyscalls.failure(at.toString(), made);
                         }
-                        r = open(a, current, name, DIRECTORY, 0);
+                        r = NoFollowLookup.open(mechanism, a, current, name, DIRECTORY, 0);
                     }
                     if (r < 0) {
                         throw refused(at, r);
@@ -180,7 +178,7 @@ public final class BeneathDirectory implements AutoCloseable {
                     current = (int) r;
                 }
                 if (current == fd) {
-                    long self = open(a, fd, ".", DIRECTORY, 0);
+                    long self = NoFollowLookup.open(mechanism, a, fd, ".", DIRECTORY, 0);
                     if (self < 0) {
                         throw refused(at, self);
                     }
@@ -204,7 +202,8 @@ public final class BeneathDirectory implements AutoCloseable {
     public Optional<FileStatus> status(String name) throws IOException {
         checkName(name);
         try (Arena a = Arena.ofConfined()) {
-            long r = open(a, fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC, 0);
+            long r =
+                    NoFollowLookup.open(mechanism, a, fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC, 0);
             if (r == -ENOENT) {
                 return Optional.empty();
             }
@@ -227,7 +226,14 @@ public final class BeneathDirectory implements AutoCloseable {
     public Optional<OpenFile> openExisting(String name, Access access) throws IOException {
         checkName(name);
         try (Arena a = Arena.ofConfined()) {
-            long r = open(a, fd, name, access.flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+            long r =
+                    NoFollowLookup.open(
+                            mechanism,
+                            a,
+                            fd,
+                            name,
+                            access.flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                            0);
             if (r == -ENOENT) {
                 return Optional.empty();
             }
@@ -248,7 +254,8 @@ public final class BeneathDirectory implements AutoCloseable {
         checkName(name);
         try (Arena a = Arena.ofConfined()) {
             long r =
-                    open(
+                    NoFollowLookup.open(
+                            mechanism,
                             a,
                             fd,
                             name,
@@ -300,7 +307,9 @@ public final class BeneathDirectory implements AutoCloseable {
     /** Flushes this directory's entries (a create or rename) to disk. */
     public void sync() throws IOException {
         try (Arena a = Arena.ofConfined()) {
-            long r = open(a, fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+            long r =
+                    NoFollowLookup.open(
+                            mechanism, a, fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
             if (r < 0) {
                 throw LinuxSyscalls.failure(path.toString(), r);
             }
@@ -321,54 +330,6 @@ public final class BeneathDirectory implements AutoCloseable {
     @Override
     public String toString() {
         return "BeneathDirectory[" + path + ", " + mechanism + "]";
-    }
-
-    /**
-     * One lookup of a single name relative to {@code dir}: {@code openat2} with the strict resolve
-     * flags, or {@code openat} with {@code O_NOFOLLOW}. Retries {@code EINTR}. When {@code openat2}
-     * answers "not available" ({@code ENOSYS}, or {@code EPERM} from a seccomp filter) the same
-     * lookup is made with {@code openat}; {@code ENOSYS} also switches the process to the walk for
-     * good.
-     */
-    private long open(Arena a, int dir, String name, int flags, int mode) {
-        if (mechanism == WriteOpenMechanism.OPENAT2) {
-            long r;
-            do {
-                r = openat2(a, dir, name, flags, mode, LinuxSyscalls.RESOLVE_STRICT);
-            } while (r == -EINTR);
-            if (r != -ENOSYS && r != -EPERM) {
-                return r;
-            }
-            if (r == -ENOSYS) {
-                WriteOpenMechanism.openat2Unavailable();
-            }
-        }
-        long r;
-        do {
-            r =
-                    LinuxSyscalls.call(
-                            a,
-                            LinuxSyscalls.OPENAT,
-                            dir,
-                            a.allocateFrom(name).address(),
-                            flags | O_NOFOLLOW,
-                            mode);
-        } while (r == -EINTR);
-        return r;
-    }
-
-    static long openat2(Arena a, int dir, String name, int flags, long mode, long resolve) {
-        MemorySegment how = a.allocate(LinuxSyscalls.OPEN_HOW_SIZE, 8);
-        how.set(ValueLayout.JAVA_LONG, 0, Integer.toUnsignedLong(flags));
-        how.set(ValueLayout.JAVA_LONG, 8, mode);
-        how.set(ValueLayout.JAVA_LONG, 16, resolve);
-        return LinuxSyscalls.call(
-                a,
-                LinuxSyscalls.OPENAT2,
-                dir,
-                a.allocateFrom(name).address(),
-                how.address(),
-                LinuxSyscalls.OPEN_HOW_SIZE);
     }
 
     private static IOException refused(Path at, long r) {

@@ -65,7 +65,7 @@ public enum WriteOpenMechanism {
             }
             try {
                 long fd =
-                        BeneathDirectory.openat2(
+                        NoFollowLookup.openat2(
                                 arena,
                                 (int) root,
                                 ".",

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Release gate {@code security.md} §8 item 2: a directory on the way to the destination is swapped
@@ -53,14 +54,28 @@ class DestinationWriterRaceTest {
 
     @TempDir Path tmp;
 
-    @ParameterizedTest
-    @EnumSource(WriteOpenMechanism.class)
-    void swapRacingTheWrite_failsInsteadOfEscaping(WriteOpenMechanism mechanism) throws Exception {
+    /**
+     * Each mechanism with the swapped directory as the destination's parent ({@code a/chat.jsonl})
+     * and as a middle component ({@code a/q/chat.jsonl}, with {@code q} existing on both sides so a
+     * path-based write could land in {@code outside/q}).
+     */
+    static Stream<Arguments> races() {
+        return Stream.of(WriteOpenMechanism.values())
+                .flatMap(m -> Stream.of(Arguments.of(m, "a"), Arguments.of(m, "a/q")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("races")
+    void swapRacingTheWrite_failsInsteadOfEscaping(WriteOpenMechanism mechanism, String parent)
+            throws Exception {
         Path root = Files.createDirectories(tmp.resolve("root"));
         Path outside = Files.createDirectories(tmp.resolve("outside"));
-        Files.createDirectory(root.resolve("a"));
+        Files.createDirectories(root.resolve(parent));
+        Files.createDirectories(
+                outside.resolve(root.resolve("a").relativize(root.resolve(parent))));
         Files.createSymbolicLink(root.resolve("b"), outside);
-        ApprovedPath dest = approve(root, root + "/a/chat.jsonl");
+        List<Path> outsideBefore = listRecursively(outside);
+        ApprovedPath dest = approve(root, root + "/" + parent + "/chat.jsonl");
 
         long ok = 0;
         long refused = 0;
@@ -103,16 +118,24 @@ class DestinationWriterRaceTest {
             }
             attacker.stopAndCheck();
             System.out.printf(
-                    "write race (%s): %d attempts, %d writes succeeded inside the root, %d"
+                    "write race (%s, %s): %d attempts, %d writes succeeded, %d"
                             + " refused, %d swaps%n",
-                    mechanism, attempts, ok, refused, attacker.swaps());
+                    mechanism, parent, attempts, ok, refused, attacker.swaps());
         }
 
-        assertThat(listRecursively(outside)).as("nothing may appear outside the root").isEmpty();
+        assertThat(listRecursively(outside))
+                .as("nothing may appear outside the root")
+                .isEqualTo(outsideBefore);
         Path real = Files.isSymbolicLink(root.resolve("a")) ? root.resolve("b") : root.resolve("a");
         assertThat(Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)).isTrue();
-        assertThat(listRecursively(real)).containsExactly(real.resolve("chat.jsonl"));
-        assertThat(Files.readAllBytes(real.resolve("chat.jsonl")))
+        Path file =
+                real.resolve(root.resolve("a").relativize(root.resolve(parent)))
+                        .resolve("chat.jsonl");
+        assertThat(listRecursively(real))
+                .as("no temp file left behind")
+                .filteredOn(Files::isRegularFile)
+                .containsExactly(file);
+        assertThat(Files.readAllBytes(file))
                 .as("every successful write, and nothing else, landed in the real file")
                 .isEqualTo(expected.toByteArray());
         assertThat(attempts).isGreaterThanOrEqualTo(ATTEMPTS);
