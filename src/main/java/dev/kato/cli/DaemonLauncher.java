@@ -40,7 +40,9 @@ final class DaemonLauncher {
                     // hand freed native memory (compiler arenas, I/O buffers) back to the OS
                     "-XX:TrimNativeHeapInterval=2000",
                     "-XX:+DisableAttachMechanism",
-                    "-XX:-TieredCompilation");
+                    "-XX:-TieredCompilation",
+                    // the destination writer reaches openat2 & co. through FFM
+                    "--enable-native-access=dev.kato");
 
     /** Variables passed through from the CLI's environment when set; nothing else is. */
     static final List<String> PASSED_THROUGH = List.of("PATH", "LANG", "TZ");

@@ -13,19 +13,21 @@ public final class ApprovedPath {
     private final Path root;
     private final Path target;
     private final DestinationFormat format;
+    private final long ownerUid;
 
-    private ApprovedPath(Path root, Path target, DestinationFormat format) {
+    private ApprovedPath(Path root, Path target, DestinationFormat format, long ownerUid) {
         this.root = requireNonNull(root, "root");
         this.target = requireNonNull(target, "target");
         this.format = requireNonNull(format, "format");
+        this.ownerUid = ownerUid;
         if (!target.startsWith(root) || target.equals(root)) {
             throw new IllegalArgumentException("target must lie beneath the root");
         }
     }
 
     static ApprovedPath approve(
-            Path canonicalRoot, Path canonicalTarget, DestinationFormat format) {
-        return new ApprovedPath(canonicalRoot, canonicalTarget, format);
+            Path canonicalRoot, Path canonicalTarget, DestinationFormat format, long ownerUid) {
+        return new ApprovedPath(canonicalRoot, canonicalTarget, format, ownerUid);
     }
 
     /** The canonical allowed root the target lies beneath. */
@@ -41,6 +43,11 @@ public final class ApprovedPath {
     /** Markdown or JSONL, from the extension. */
     public DestinationFormat format() {
         return format;
+    }
+
+    /** The uid an existing destination must be owned by (the policy's user). */
+    public long ownerUid() {
+        return ownerUid;
     }
 
     @Override

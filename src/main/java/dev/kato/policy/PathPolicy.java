@@ -129,7 +129,8 @@ public final class PathPolicy {
                 ApprovedPath.approve(
                         root.get(),
                         target,
-                        DestinationFormat.forFileName(target.getFileName().toString())));
+                        DestinationFormat.forFileName(target.getFileName().toString()),
+                        userId));
     }
 
     /** The canonical root that {@code target} lies strictly beneath, if any. */
@@ -152,35 +153,22 @@ public final class PathPolicy {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        if (attrs.isSymbolicLink()) {
-            return Optional.of(deny(DenialReason.SYMLINK, target + " is a symbolic link"));
-        }
-        if (!attrs.isRegularFile()) {
-            return Optional.of(
-                    deny(
-                            DenialReason.NOT_REGULAR_FILE,
-                            target + " exists and is not a regular file"));
+        if (attrs.isSymbolicLink() || !attrs.isRegularFile()) {
+            return new ExistingDestination(attrs.isSymbolicLink(), false, userId, false, 1)
+                    .denial(target, userId);
         }
         Object uid = Files.getAttribute(target, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        if (!(uid instanceof Integer owner) || owner != userId) {
-            return Optional.of(
-                    deny(DenialReason.NOT_OWNED_BY_USER, target + " is owned by another user"));
-        }
-        var perms = attrs.permissions();
-        if (perms.contains(PosixFilePermission.OWNER_EXECUTE)
-                || perms.contains(PosixFilePermission.GROUP_EXECUTE)
-                || perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-            return Optional.of(
-                    deny(
-                            DenialReason.EXECUTABLE,
-                            target + " is executable; Kato never overwrites programs"));
-        }
         Object links = Files.getAttribute(target, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-        if (!(links instanceof Integer n) || n != 1) {
-            return Optional.of(
-                    deny(DenialReason.HARD_LINKED, target + " has more than one hard link"));
-        }
-        return Optional.empty();
+        var perms = attrs.permissions();
+        return new ExistingDestination(
+                        false,
+                        true,
+                        uid instanceof Integer owner ? Integer.toUnsignedLong(owner) : -1,
+                        perms.contains(PosixFilePermission.OWNER_EXECUTE)
+                                || perms.contains(PosixFilePermission.GROUP_EXECUTE)
+                                || perms.contains(PosixFilePermission.OTHERS_EXECUTE),
+                        links instanceof Integer n ? n : -1)
+                .denial(target, userId);
     }
 
     /**

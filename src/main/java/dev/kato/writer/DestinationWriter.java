@@ -1,23 +1,34 @@
 package dev.kato.writer;
 
 import dev.kato.fs.AtomicFiles;
+import dev.kato.fs.BeneathDirectory;
+import dev.kato.fs.FileStatus;
+import dev.kato.fs.OpenFile;
 import dev.kato.fs.PrivateFiles;
+import dev.kato.fs.WriteOpenMechanism;
 import dev.kato.policy.ApprovedPath;
+import dev.kato.policy.ExistingDestination;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Writes destination files, accepting only an {@link ApprovedPath}. Just before writing it checks
- * again, component by component from the allowed root, that no directory on the way has become a
- * symbolic link or something other than a directory, creates missing directories {@code 0700}, and
- * replaces the file atomically ({@code 0600}).
+ * Writes destination files, accepting only an {@link ApprovedPath}. Every operation opens the
+ * allowed root once as a directory handle and reaches the destination's directory beneath it
+ * without following any symbolic link ({@link BeneathDirectory}: {@code openat2} with {@code
+ * RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS}, or an {@code O_NOFOLLOW} walk), creating missing
+ * directories {@code 0700}. The file is then created, checked ({@code fstat} of the descriptor: the
+ * same rules the policy applied) and written through descriptors only, so a directory swapped for a
+ * link after the policy check makes the write fail instead of escaping the root.
  *
- * <p>This is the first version of the race-free write: a swap between this re-check and the rename
- * is still possible; the handle-relative {@code openat2} writer and the writer's kernel confinement
- * close that window (see {@code docs/security.md}).
+ * <p>Replacing is atomic: a {@code 0600} temp file beside the destination, fsync, {@code renameat}
+ * within the same directory handle, fsync of the directory.
  */
 public final class DestinationWriter {
     private DestinationWriter() {}
@@ -25,15 +36,22 @@ public final class DestinationWriter {
     /** Atomically replaces the destination with the bytes {@code content} writes. */
     public static void replace(ApprovedPath destination, AtomicFiles.ContentWriter content)
             throws IOException {
-        Path parent = prepareParent(destination);
-        Path target = parent.resolve(destination.target().getFileName());
-        if (Files.isSymbolicLink(target)
-                || (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                        && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS))) {
-            throw new FileSystemException(
-                    target.toString(), null, "destination changed since it was approved");
+        replace(destination, content, WriteOpenMechanism.active());
+    }
+
+    static void replace(
+            ApprovedPath destination,
+            AtomicFiles.ContentWriter content,
+            WriteOpenMechanism mechanism)
+            throws IOException {
+        try (BeneathDirectory parent = openParent(destination, mechanism)) {
+            String name = fileName(destination);
+            Optional<FileStatus> existing = parent.status(name);
+            if (existing.isPresent()) {
+                refuseUnlessAcceptable(destination, existing.get());
+            }
+            replaceWith(parent, name, destination, content);
         }
-        AtomicFiles.replace(target, content);
     }
 
     /**
@@ -51,147 +69,251 @@ public final class DestinationWriter {
             HeaderWriter header,
             int maxExistingHead)
             throws IOException {
-        Path parent = prepareParent(destination);
-        Path target = parent.resolve(destination.target().getFileName());
-        Path bodyTemp = parent.resolve(AtomicFiles.tempName(target));
-        try {
-            Files.createFile(bodyTemp, PrivateFiles.fileAttribute());
-            try (var out =
-                    new java.io.BufferedOutputStream(
-                            Files.newOutputStream(
-                                    bodyTemp,
-                                    java.nio.file.StandardOpenOption.WRITE,
-                                    LinkOption.NOFOLLOW_LINKS),
-                            1 << 16)) {
-                body.writeTo(out);
-            }
-            byte[] existingHead = readHead(target, maxExistingHead);
-            if (Files.isSymbolicLink(target)) {
-                throw new FileSystemException(
-                        target.toString(), null, "destination changed since it was approved");
-            }
-            AtomicFiles.replace(
-                    target,
-                    out -> {
-                        header.writeTo(out, existingHead);
-                        Files.copy(bodyTemp, out);
-                    });
-        } finally {
-            Files.deleteIfExists(bodyTemp);
-        }
+        replaceComposed(destination, body, header, maxExistingHead, WriteOpenMechanism.active());
     }
 
-    private static byte[] readHead(Path target, int max) throws IOException {
-        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-            return new byte[0];
-        }
-        try (var in = Files.newInputStream(target, LinkOption.NOFOLLOW_LINKS)) {
-            return in.readNBytes(max);
+    static void replaceComposed(
+            ApprovedPath destination,
+            AtomicFiles.ContentWriter body,
+            HeaderWriter header,
+            int maxExistingHead,
+            WriteOpenMechanism mechanism)
+            throws IOException {
+        try (BeneathDirectory parent = openParent(destination, mechanism)) {
+            String name = fileName(destination);
+            String bodyName = AtomicFiles.tempName(destination.target());
+            OpenFile bodyFile = parent.createNew(bodyName);
+            try (bodyFile) {
+                try (OutputStream out = bodyFile.output()) {
+                    body.writeTo(out);
+                }
+                byte[] existingHead = readHead(parent, name, destination, maxExistingHead);
+                bodyFile.rewind();
+                replaceWith(
+                        parent,
+                        name,
+                        destination,
+                        out -> {
+                            header.writeTo(out, existingHead);
+                            bodyFile.input().transferTo(out);
+                        });
+            } finally {
+                parent.delete(bodyName);
+            }
         }
     }
 
     /** Writes the header of a composed file, given the head of the file it replaces. */
     @FunctionalInterface
     public interface HeaderWriter {
-        void writeTo(java.io.OutputStream out, byte[] existingHead) throws IOException;
+        void writeTo(OutputStream out, byte[] existingHead) throws IOException;
     }
 
     /**
      * Appends bytes to the destination (creating it {@code 0600} if missing) and fsyncs: the
-     * recording path. Refuses a destination that is not a regular file or is a symbolic link.
+     * recording path. Refuses a destination that is not a regular file, is a symbolic link, or
+     * breaks another rule of the policy (checked on the open descriptor).
      *
      * @return the file's size before the append (where the appended bytes start)
      */
     public static long append(ApprovedPath destination, byte[] bytes) throws IOException {
-        Path parent = prepareParent(destination);
-        Path target = parent.resolve(destination.target().getFileName());
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        return append(destination, bytes, WriteOpenMechanism.active());
+    }
+
+    static long append(ApprovedPath destination, byte[] bytes, WriteOpenMechanism mechanism)
+            throws IOException {
+        try (BeneathDirectory parent = openParent(destination, mechanism)) {
+            String name = fileName(destination);
+            boolean created = true;
+            Optional<OpenFile> opened = Optional.empty();
             try {
-                Files.createFile(target, PrivateFiles.fileAttribute());
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // created concurrently: checked below like any existing file
+                opened = Optional.of(parent.createNew(name));
+            } catch (FileAlreadyExistsException e) {
+                created = false;
             }
-        }
-        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileSystemException(
-                    target.toString(), null, "destination is not a regular file");
-        }
-        try (var ch =
-                java.nio.channels.FileChannel.open(
-                        target,
-                        java.util.Set.<java.nio.file.OpenOption>of(
-                                java.nio.file.StandardOpenOption.WRITE,
-                                java.nio.file.StandardOpenOption.APPEND,
-                                LinkOption.NOFOLLOW_LINKS))) {
-            long start = ch.size();
-            var buf = java.nio.ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+            if (opened.isEmpty()) {
+                opened = parent.openExisting(name, BeneathDirectory.Access.APPEND);
             }
-            ch.force(true);
-            return start;
+            OpenFile file = opened.orElseThrow(() -> changed(destination));
+            try (file) {
+                FileStatus status = file.status();
+                refuseUnlessAcceptable(destination, status);
+                try (OutputStream out = file.output()) {
+                    out.write(bytes);
+                }
+                file.sync();
+                if (created) {
+                    parent.sync();
+                }
+                return status.size();
+            }
         }
     }
 
-    /** The destination's size, 0 when it does not exist (no link followed). */
+    /** The destination's size, 0 when it does not exist or is not a regular file. */
     public static long size(ApprovedPath destination) throws IOException {
-        return Files.isRegularFile(destination.target(), LinkOption.NOFOLLOW_LINKS)
-                ? Files.size(destination.target())
-                : 0;
+        return size(destination, WriteOpenMechanism.active());
+    }
+
+    static long size(ApprovedPath destination, WriteOpenMechanism mechanism) throws IOException {
+        Optional<FileStatus> status = existingStatus(destination, mechanism);
+        return status.filter(FileStatus::isRegularFile).map(FileStatus::size).orElse(0L);
     }
 
     /**
      * Cuts the destination back to {@code size} bytes if it is longer (crash recovery: bytes
      * appended after the last committed checkpoint are written again by the replay). Returns
-     * whether it cut.
+     * whether it cut. A missing destination, or one that is not a regular file, is left alone.
      */
     public static boolean truncateTo(ApprovedPath destination, long size) throws IOException {
-        Path target = destination.target();
-        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        return truncateTo(destination, size, WriteOpenMechanism.active());
+    }
+
+    static boolean truncateTo(ApprovedPath destination, long size, WriteOpenMechanism mechanism)
+            throws IOException {
+        Optional<BeneathDirectory> maybeParent = openExistingParent(destination, mechanism);
+        if (maybeParent.isEmpty()) {
             return false;
         }
-        try (var ch =
-                java.nio.channels.FileChannel.open(
-                        target,
-                        java.util.Set.<java.nio.file.OpenOption>of(
-                                java.nio.file.StandardOpenOption.WRITE,
-                                LinkOption.NOFOLLOW_LINKS))) {
-            if (ch.size() <= size) {
+        try (BeneathDirectory parent = maybeParent.get()) {
+            String name = fileName(destination);
+            Optional<FileStatus> entry = parent.status(name);
+            if (entry.isEmpty() || !entry.get().isRegularFile()) {
                 return false;
             }
-            ch.truncate(size);
-            ch.force(true);
-            return true;
+            Optional<OpenFile> opened = parent.openExisting(name, BeneathDirectory.Access.WRITE);
+            if (opened.isEmpty()) {
+                return false;
+            }
+            try (OpenFile file = opened.get()) {
+                FileStatus status = file.status();
+                refuseUnlessAcceptable(destination, status);
+                if (status.size() <= size) {
+                    return false;
+                }
+                file.truncate(size);
+                file.sync();
+                return true;
+            }
         }
     }
 
     /** Whether the destination exists as a regular file right now (no link followed). */
     public static boolean exists(ApprovedPath destination) {
-        return Files.isRegularFile(destination.target(), LinkOption.NOFOLLOW_LINKS);
+        try {
+            return existingStatus(destination, WriteOpenMechanism.active())
+                    .filter(FileStatus::isRegularFile)
+                    .isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
-    /** Checks every component below the root and creates missing ones; returns the parent. */
-    static Path prepareParent(ApprovedPath destination) throws IOException {
+    static boolean exists(ApprovedPath destination, WriteOpenMechanism mechanism)
+            throws IOException {
+        return existingStatus(destination, mechanism).filter(FileStatus::isRegularFile).isPresent();
+    }
+
+    private static Optional<FileStatus> existingStatus(
+            ApprovedPath destination, WriteOpenMechanism mechanism) throws IOException {
+        Optional<BeneathDirectory> maybeParent = openExistingParent(destination, mechanism);
+        if (maybeParent.isEmpty()) {
+            return Optional.empty();
+        }
+        try (BeneathDirectory parent = maybeParent.get()) {
+            return parent.status(fileName(destination));
+        }
+    }
+
+    /** Writes a temp file beside {@code name}, fsyncs it and renames it over {@code name}. */
+    private static void replaceWith(
+            BeneathDirectory parent,
+            String name,
+            ApprovedPath destination,
+            AtomicFiles.ContentWriter content)
+            throws IOException {
+        String tempName = AtomicFiles.tempName(destination.target());
+        OpenFile temp = parent.createNew(tempName);
+        boolean moved = false;
+        try {
+            try (temp) {
+                try (OutputStream out = temp.output()) {
+                    content.writeTo(out);
+                }
+                temp.sync();
+            }
+            parent.rename(tempName, name);
+            moved = true;
+            parent.sync();
+        } finally {
+            if (!moved) {
+                parent.delete(tempName);
+            }
+        }
+    }
+
+    private static byte[] readHead(
+            BeneathDirectory parent, String name, ApprovedPath destination, int max)
+            throws IOException {
+        Optional<OpenFile> opened = parent.openExisting(name, BeneathDirectory.Access.READ);
+        if (opened.isEmpty()) {
+            return new byte[0];
+        }
+        try (OpenFile file = opened.get()) {
+            refuseUnlessAcceptable(destination, file.status());
+            return file.input().readNBytes(max);
+        }
+    }
+
+    /** The policy's rules for an existing destination, applied to what the kernel reports. */
+    private static void refuseUnlessAcceptable(ApprovedPath destination, FileStatus status)
+            throws IOException {
+        var problem =
+                new ExistingDestination(
+                                status.isSymbolicLink(),
+                                status.isRegularFile(),
+                                status.ownerUid(),
+                                status.isExecutable(),
+                                status.links())
+                        .problem(destination.ownerUid());
+        if (problem.isPresent()) {
+            throw new FileSystemException(
+                    destination.target().toString(), null, problem.get().phrase());
+        }
+    }
+
+    /** The handle of the destination's directory, creating the root and directories as needed. */
+    private static BeneathDirectory openParent(
+            ApprovedPath destination, WriteOpenMechanism mechanism) throws IOException {
         Path root = destination.root();
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             PrivateFiles.createDirectories(root);
         }
-        Path relativeParent = root.relativize(destination.target().getParent());
-        Path current = root;
-        for (Path part : relativeParent) {
-            current = current.resolve(part);
-            if (Files.isSymbolicLink(current)) {
-                throw new FileSystemException(
-                        current.toString(),
-                        null,
-                        "a directory on the way to the destination became a symbolic link");
-            }
-            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(current, PrivateFiles.dirAttribute());
-            } else if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileSystemException(current.toString(), null, "not a directory");
-            }
+        try (BeneathDirectory rootDir = BeneathDirectory.openRoot(root, mechanism)) {
+            return rootDir.descend(relativeParent(destination), true);
         }
-        return current;
+    }
+
+    /** The handle of the destination's directory, or empty when a directory is missing. */
+    private static Optional<BeneathDirectory> openExistingParent(
+            ApprovedPath destination, WriteOpenMechanism mechanism) throws IOException {
+        try (BeneathDirectory rootDir = BeneathDirectory.openRoot(destination.root(), mechanism)) {
+            return Optional.of(rootDir.descend(relativeParent(destination), false));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path relativeParent(ApprovedPath destination) {
+        return destination.root().relativize(destination.target().getParent());
+    }
+
+    private static String fileName(ApprovedPath destination) {
+        return destination.target().getFileName().toString();
+    }
+
+    private static IOException changed(ApprovedPath destination) {
+        return new FileSystemException(
+                destination.target().toString(), null, "destination changed while opening it");
     }
 }
