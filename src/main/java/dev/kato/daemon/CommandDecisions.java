@@ -201,6 +201,9 @@ final class CommandDecisions {
 
     /** The string values of a tool call's JSON input, one a line (the raw text if unparsable). */
     private static String inputStrings(String inputJson) {
+        if (!inputJson.contains("::") && !inputJson.contains("\\u")) {
+            return ""; // no command line, even after JSON escapes are decoded
+        }
         try {
             StringBuilder out = new StringBuilder();
             collect(INPUT.read(inputJson.getBytes(StandardCharsets.UTF_8)), out);

@@ -5,10 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Receives what {@link LiveIngest} finds, in order for each file: {@code fileAppeared} first, then
  * resets and batches in file order, then {@code fileRemoved}. {@code fileAppeared} and {@code
- * fileRemoved} come from the ingest thread; {@code batch}, {@code fileReset} and {@code failed}
- * may come from several reader threads at once, though for different files: implementations must
- * be thread-safe. Methods should return quickly; an exception thrown from one is reported to
- * {@link #failed} and does not stop ingestion.
+ * fileRemoved} come from the ingest thread; {@code batch}, {@code fileReset} and {@code failed} may
+ * come from several reader threads at once, though for different files: implementations must be
+ * thread-safe. Methods should return quickly; an exception thrown from one is reported to {@link
+ * #failed} and does not stop ingestion.
  */
 public interface IngestListener {
     /**
