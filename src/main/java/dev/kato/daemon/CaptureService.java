@@ -281,7 +281,7 @@ final class CaptureService implements DaemonServices, IngestListener {
         decisions.noteUntrusted(recording.key, event);
         boolean allowed =
                 commandsAllowed && decisions.confirmedByHistory(recording.key, log, event);
-        String correlation = UUID.randomUUID().toString();
+        CorrelationId correlation = new CorrelationId();
         recording.destinations.correlate(correlation);
         SessionRecorder.Step step = recording.recorder.accept(event, allowed);
         decisions.outcomes(correlation, recording.key, event, step.outcomes());

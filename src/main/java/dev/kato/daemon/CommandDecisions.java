@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,7 +99,7 @@ final class CommandDecisions {
             return true;
         }
         outcomes(
-                UUID.randomUUID().toString(),
+                new CorrelationId(),
                 key,
                 event,
                 List.of(new CommandOutcome.Rejected(List.of(verdict.reason()))));
@@ -112,13 +111,13 @@ final class CommandDecisions {
      * write-policy decisions made for them.
      */
     void outcomes(
-            String correlation,
+            CorrelationId correlation,
             SessionKey key,
             ConversationEvent event,
             List<CommandOutcome> outcomes)
             throws IOException {
         for (CommandOutcome o : outcomes) {
-            record(auditRecord(correlation, key, event, o));
+            record(auditRecord(correlation.value(), key, event, o));
         }
         outcomes.forEach(o -> activity.command(key, o));
     }

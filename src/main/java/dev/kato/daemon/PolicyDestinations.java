@@ -22,7 +22,7 @@ final class PolicyDestinations implements Destinations {
     private final Supplier<String> defaults;
     private final AuditLog audit;
     private final String policyVersion;
-    private String correlation = "";
+    private CorrelationId correlation = new CorrelationId();
 
     PolicyDestinations(
             PathPolicy policy, Supplier<String> defaults, AuditLog audit, String policyVersion) {
@@ -33,7 +33,7 @@ final class PolicyDestinations implements Destinations {
     }
 
     /** The correlation id of the message whose commands are decided next. */
-    void correlate(String correlationId) {
+    void correlate(CorrelationId correlationId) {
         this.correlation = requireNonNull(correlationId, "correlationId");
     }
 
@@ -43,7 +43,7 @@ final class PolicyDestinations implements Destinations {
         try {
             audit.record(
                     new AuditEvent.PathDecided(
-                            correlation,
+                            correlation.value(),
                             absolutePath,
                             decision instanceof PathDecision.Allowed,
                             decision instanceof PathDecision.Denied d ? d.reason().name() : "",

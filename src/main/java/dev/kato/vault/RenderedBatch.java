@@ -34,52 +34,65 @@ public final class RenderedBatch {
         requireNonNull(events, "events");
         List<ConversationEvent> copy = List.copyOf(events);
         Lines out = new Lines(8192);
-        Lines line = new Lines(1024);
         int[] ends = new int[copy.size()];
         for (int i = 0; i < copy.size(); i++) {
-            line.reset();
-            RENDERER.writeUtf8(copy.get(i), line);
-            out.appendReplacingSurrogateEscapes(line);
+            int lineStart = out.size();
+            RENDERER.writeUtf8(copy.get(i), out);
+            out.replaceSurrogateEscapes(lineStart);
             ends[i] = out.size();
         }
-        return new RenderedBatch(copy, out.toByteArray(), ends);
+        return new RenderedBatch(copy, out.bytes(), ends);
     }
 
-    /** A byte buffer that can copy another one's bytes with lone-surrogate escapes replaced. */
+    /** A byte buffer whose last line can be rewritten in place, and handed over without a copy. */
     private static final class Lines extends ByteArrayOutputStream {
         Lines(int size) {
             super(size);
         }
 
         /**
-         * Copies {@code from}, turning each JSON escape of a surrogate ({@code \\uD800}–{@code
-         * \\uDFFF}) into {@code ?}. The generator writes paired surrogates as four UTF-8 bytes, so
-         * such an escape only ever stands for a lone one.
+         * Turns each JSON escape of a surrogate ({@code \\uD800}–{@code \\uDFFF}) written since
+         * {@code from} into {@code ?}, in place. The generator writes paired surrogates as four
+         * UTF-8 bytes, so such an escape only ever stands for a lone one.
          */
-        void appendReplacingSurrogateEscapes(Lines from) {
-            byte[] b = from.buf;
-            int n = from.count;
-            int copied = 0;
-            for (int i = 0; i < n - 1; i++) {
+        void replaceSurrogateEscapes(int from) {
+            byte[] b = buf;
+            int n = count;
+            int kept = -1; // where kept bytes go once something was replaced; until then in place
+            int next = from; // the first byte not yet kept
+            for (int i = from; i < n - 1; i++) {
                 if (b[i] != '\\') {
                     continue;
                 }
                 if (b[i + 1] == 'u' && i + 5 < n && isSurrogateEscape(b, i + 2)) {
-                    write(b, copied, i - copied);
-                    write('?');
-                    copied = i + 6;
+                    if (kept < 0) {
+                        kept = i;
+                    } else {
+                        System.arraycopy(b, next, b, kept, i - next);
+                        kept += i - next;
+                    }
+                    b[kept++] = '?';
+                    next = i + 6;
                     i += 5;
                 } else {
                     i++; // the escaped character, which may itself be a backslash
                 }
             }
-            write(b, copied, n - copied);
+            if (kept >= 0) {
+                System.arraycopy(b, next, b, kept, n - next);
+                count = kept + n - next;
+            }
         }
 
         private static boolean isSurrogateEscape(byte[] b, int hex) {
             int first = Character.toUpperCase(b[hex]);
             int second = Character.toUpperCase(b[hex + 1]);
             return first == 'D' && second >= '8' && second <= 'F';
+        }
+
+        /** The bytes written, without copying when the buffer is exactly full. */
+        byte[] bytes() {
+            return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
         }
     }
 

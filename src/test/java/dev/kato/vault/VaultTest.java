@@ -179,6 +179,19 @@ class VaultTest {
     }
 
     @Test
+    void append_loneSurrogatesInOneLine_leaveTheNextLinesOfTheBatchIntact() throws IOException {
+        ConversationEvent first = VaultEvents.user(KEY, "a", 1, "x \uD800 y \uDBFF\uDBFF z");
+        ConversationEvent second = VaultEvents.user(KEY, "b", 2, "plain \\u0041 text");
+        ConversationEvent third = VaultEvents.user(KEY, "c", 3, "\uDFFF");
+        vault.append(KEY, List.of(first, second, third), SessionMetaUpdate.none());
+        assertThat(readAll(vault, KEY))
+                .containsExactly(
+                        VaultEvents.user(KEY, "a", 1, "x ? y ?? z"),
+                        second,
+                        VaultEvents.user(KEY, "c", 3, "?"));
+    }
+
+    @Test
     void append_createsPrivateFilesAndDirectories() throws IOException {
         vault.append(KEY, VaultEvents.conversation(KEY, 0, 2), SessionMetaUpdate.none());
         Path dir = sessionDir(root, KEY);
