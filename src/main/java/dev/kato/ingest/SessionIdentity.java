@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class SessionIdentity {
     private static final int MAX_HEAD_BYTES = 1 << 20;
+    private static final int FIRST_HEAD_BYTES = 16 << 10;
     private static final Pattern UUID_AT_END =
             Pattern.compile(
                     "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$");
@@ -31,13 +33,25 @@ final class SessionIdentity {
 
     private SessionIdentity() {}
 
-    /** The first line of a file as a JSON object, if it is one. */
+    /**
+     * The first line of a file as a JSON object, if it is one. The buffer starts small and grows
+     * only while no line end was found, up to {@link #MAX_HEAD_BYTES}.
+     */
     static JsonValue firstRecord(Path file) throws IOException {
-        byte[] head = new byte[MAX_HEAD_BYTES];
+        byte[] head = new byte[FIRST_HEAD_BYTES];
         int n = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            int r;
-            while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+            while (true) {
+                if (n == head.length) {
+                    if (head.length >= MAX_HEAD_BYTES) {
+                        break;
+                    }
+                    head = Arrays.copyOf(head, Math.min(MAX_HEAD_BYTES, head.length * 4));
+                }
+                int r = in.read(head, n, head.length - n);
+                if (r <= 0) {
+                    break;
+                }
                 int nl = indexOf(head, n, n + r);
                 n += r;
                 if (nl >= 0) {

@@ -43,6 +43,11 @@ final class IdIndex implements Closeable {
     private static final int SLOT_BYTES = 16;
     private static final long INITIAL_SLOTS = 1024;
     private static final int COPY_SLOTS = 4096;
+
+    /** Never written to: each use takes its own {@code duplicate()} (position and limit). */
+    private static final ByteBuffer ZEROS =
+            ByteBuffer.allocate(COPY_SLOTS * SLOT_BYTES).asReadOnlyBuffer();
+
     private static final Set<OpenOption> OPEN =
             Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     private static final Set<OpenOption> CREATE =
@@ -156,7 +161,7 @@ final class IdIndex implements Closeable {
             ch.write(header(slots, entries, covered), 0);
             // Zeros written out, not a sparse file: the file system reserves the blocks now, so a
             // store through the mapping never meets a full disk (a fault, not an IOException).
-            ByteBuffer zeros = ByteBuffer.allocate(COPY_SLOTS * SLOT_BYTES);
+            ByteBuffer zeros = ZEROS.duplicate();
             long end = HEADER_BYTES + slots * SLOT_BYTES;
             for (long pos = HEADER_BYTES; pos < end; ) {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), end - pos));

@@ -15,6 +15,16 @@ import java.util.List;
 public final class RenderedBatch {
     private static final JsonlRenderer RENDERER = new JsonlRenderer();
 
+    /** Largest render buffer a thread keeps between batches (a read turn is at most 1 MiB). */
+    private static final int RETAINED_BYTES = 2 << 20;
+
+    /**
+     * Each rendering thread's buffer, reused from batch to batch, so a batch is copied once instead
+     * of being regrown from small.
+     */
+    private static final ThreadLocal<Lines> SCRATCH =
+            ThreadLocal.withInitial(() -> new Lines(64 << 10));
+
     private final List<ConversationEvent> events;
     private final byte[] bytes;
     private final int[] ends;
@@ -33,7 +43,8 @@ public final class RenderedBatch {
     public static RenderedBatch of(List<? extends ConversationEvent> events) {
         requireNonNull(events, "events");
         List<ConversationEvent> copy = List.copyOf(events);
-        Lines out = new Lines(8192);
+        Lines out = SCRATCH.get();
+        out.reset();
         int[] ends = new int[copy.size()];
         for (int i = 0; i < copy.size(); i++) {
             int lineStart = out.size();
@@ -41,10 +52,14 @@ public final class RenderedBatch {
             out.replaceSurrogateEscapes(lineStart);
             ends[i] = out.size();
         }
-        return new RenderedBatch(copy, out.bytes(), ends);
+        byte[] bytes = out.toByteArray();
+        if (out.capacity() > RETAINED_BYTES) {
+            SCRATCH.remove(); // an unusually large batch: do not keep its buffer
+        }
+        return new RenderedBatch(copy, bytes, ends);
     }
 
-    /** A byte buffer whose last line can be rewritten in place, and handed over without a copy. */
+    /** A byte buffer whose last line can be rewritten in place. */
     private static final class Lines extends ByteArrayOutputStream {
         Lines(int size) {
             super(size);
@@ -90,9 +105,8 @@ public final class RenderedBatch {
             return first == 'D' && second >= '8' && second <= 'F';
         }
 
-        /** The bytes written, without copying when the buffer is exactly full. */
-        byte[] bytes() {
-            return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+        int capacity() {
+            return buf.length;
         }
     }
 
