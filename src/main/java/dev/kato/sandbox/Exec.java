@@ -22,6 +22,9 @@ public final class Exec {
      * @throws SandboxException when the kernel refuses the execution
      */
     public static void replaceProcess(Path program, List<String> argv, Map<String, String> env) {
+        if (!Syscalls.isSupportedArchitecture()) {
+            throw new SandboxException("confinement is implemented for Linux x86_64 only");
+        }
         Arena arena = Arena.global(); // never freed: on success the whole image is replaced
         MemorySegment path = arena.allocateFrom(program.toString());
         MemorySegment args = pointers(arena, argv);

@@ -25,6 +25,11 @@ public final class Landlock {
 
     private Landlock() {}
 
+    /** Whether this package can confine processes here at all (Linux on x86_64). */
+    public static boolean isSupportedPlatform() {
+        return Syscalls.isSupportedArchitecture();
+    }
+
     /** The kernel's Landlock ABI version, or 0 when Landlock is absent or disabled. */
     public static int abi() {
         if (!Syscalls.isSupportedArchitecture()) {

@@ -17,6 +17,9 @@ public final class ResourceLimits {
 
     /** Sets the soft and hard core-file size limit of this process to zero. */
     public static void disableCoreDumps() {
+        if (!Syscalls.isSupportedArchitecture()) {
+            throw new SandboxException("confinement is implemented for Linux x86_64 only");
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment limit = arena.allocate(16, 8);
             limit.set(ValueLayout.JAVA_LONG, 0, 0L);

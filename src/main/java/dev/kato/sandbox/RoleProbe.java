@@ -1,5 +1,7 @@
 package dev.kato.sandbox;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts one real confined probe worker for a role against a {@link ProbeFixture} and collects its
@@ -19,11 +24,19 @@ import java.util.concurrent.TimeUnit;
  * @param records what the worker reported
  * @param exitCode the worker's exit code
  * @param startToDoneMillis wall time from spawning the trampoline to the worker's last line
+ * @param diagnostic the first line the trampoline or worker wrote to stderr (shortened), or ""
  */
 public record RoleProbe(
-        Role role, List<ProbeRecord> records, int exitCode, long startToDoneMillis) {
+        Role role,
+        List<ProbeRecord> records,
+        int exitCode,
+        long startToDoneMillis,
+        String diagnostic) {
+    private static final int MAX_DIAGNOSTIC = 200;
+
     public RoleProbe {
         records = List.copyOf(records);
+        requireNonNull(diagnostic, "diagnostic");
     }
 
     /** The envelope the probe of {@code role} runs in. */
@@ -83,18 +96,53 @@ public record RoleProbe(
                         WorkerMain.PROBE,
                         args,
                         parentEnvironment);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         long start = System.nanoTime();
         Process process = pb.start();
+        CompletableFuture<String> stderr = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> stderr.complete(firstLine(process.getErrorStream())));
+        // a hung probe must not hang the doctor: its stdout ends when it is killed
+        Thread.ofVirtual()
+                .start(() -> {
+                    try {
+                        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly();
+                    }
+                });
         List<ProbeRecord> records = read(process.getInputStream());
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
+        process.waitFor();
+        String diagnostic;
+        try {
+            diagnostic = stderr.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            diagnostic = "";
         }
-        int exit = process.isAlive() ? -1 : process.exitValue();
-        return new RoleProbe(role, records, exit, elapsed);
+        return new RoleProbe(role, records, process.exitValue(), elapsed, diagnostic);
+    }
+
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private static String firstLine(InputStream in) {
+        try (var reader =
+                new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String first = reader.readLine();
+            while (reader.readLine() != null) {
+                // drain, so the child never blocks on a full pipe
+            }
+            if (first == null) {
+                return "";
+            }
+            return first.length() > MAX_DIAGNOSTIC
+                    ? first.substring(0, MAX_DIAGNOSTIC) + "…"
+                    : first;
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Reads a worker's stdout to its end; lines that are not probe records are ignored. */

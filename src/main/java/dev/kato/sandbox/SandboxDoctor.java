@@ -30,12 +30,19 @@ public final class SandboxDoctor {
         parent.put(CANARY, "must-not-arrive");
         Map<Role, Map<Layer, LayerState>> matrix = new EnumMap<>(Role.class);
         List<RoleProbe> probes = new ArrayList<>();
-        try (ProbeFixture fixture = ProbeFixture.create()) {
+        if (!Landlock.isSupportedPlatform()) {
             for (Role role : Role.values()) {
-                RoleProbe probe = RoleProbe.run(role, fixture, runtime, parent, CANARY);
-                probes.add(probe);
-                matrix.put(role, LayerVerdicts.derive(probe));
+                Map<Layer, LayerState> none = new EnumMap<>(Layer.class);
+                for (Layer layer : Layer.values()) {
+                    none.put(
+                            layer,
+                            new LayerState.NotSupported(
+                                    "confinement is implemented for Linux x86_64 only"));
+                }
+                matrix.put(role, none);
             }
+        } else {
+            probeAll(runtime, parent, matrix, probes);
         }
         String abi =
                 probes.stream()
@@ -61,5 +68,20 @@ public final class SandboxDoctor {
                         "Landlock on a trampoline thread, then execve of the worker JVM;"
                                 + " seccomp TSYNC in the worker"));
         return new DoctorReport(mode, matrix, caps);
+    }
+
+    private static void probeAll(
+            WorkerRuntime runtime,
+            Map<String, String> parent,
+            Map<Role, Map<Layer, LayerState>> matrix,
+            List<RoleProbe> probes)
+            throws IOException, InterruptedException {
+        try (ProbeFixture fixture = ProbeFixture.create()) {
+            for (Role role : Role.values()) {
+                RoleProbe probe = RoleProbe.run(role, fixture, runtime, parent, CANARY);
+                probes.add(probe);
+                matrix.put(role, LayerVerdicts.derive(probe));
+            }
+        }
     }
 }

@@ -28,6 +28,10 @@ public final class ConfineAndExec {
             System.exit(2);
             return;
         }
+        if (!Landlock.isSupportedPlatform()) {
+            System.err.println("kato-trampoline: confinement is implemented for Linux x86_64 only");
+            System.exit(3);
+        }
         try {
             ResourceLimits.disableCoreDumps();
             if (Landlock.abi() >= 1) {

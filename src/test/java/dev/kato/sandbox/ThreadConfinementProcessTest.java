@@ -109,7 +109,7 @@ class ThreadConfinementProcessTest {
             }
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        RoleProbe p = new RoleProbe(Role.PROVIDER_WORKER, records, process.exitValue(), 0);
+        RoleProbe p = new RoleProbe(Role.PROVIDER_WORKER, records, process.exitValue(), 0, "");
         String hook = ProbeRecord.PHASE_SHUTDOWN_HOOK;
         assertDenied(p, hook, "read-forbidden", "EACCES");
         assertDenied(p, hook, "write-forbidden", "EACCES");

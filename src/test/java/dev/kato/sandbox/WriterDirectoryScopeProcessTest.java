@@ -41,7 +41,7 @@ class WriterDirectoryScopeProcessTest {
             Process process = pb.start();
             List<ProbeRecord> records = RoleProbe.read(process.getInputStream());
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            RoleProbe p = new RoleProbe(Role.WRITER_WORKER, records, process.exitValue(), 0);
+            RoleProbe p = new RoleProbe(Role.WRITER_WORKER, records, process.exitValue(), 0, "");
             String ll = ProbeRecord.PHASE_LANDLOCK;
             assertAllowed(p, ll, "write-allowed");
             assertAllowed(p, ll, "read-allowed");
