@@ -23,15 +23,12 @@ import java.util.concurrent.TimeoutException;
  * @param role the probed role
  * @param records what the worker reported
  * @param exitCode the worker's exit code
- * @param startToDoneMillis wall time from spawning the trampoline to the worker's last line
+ * @param startMillis wall time from spawning the trampoline to the worker's first line: the
+ *     start-up latency of a confined worker (two JVM starts), or -1 when it printed nothing
  * @param diagnostic the first line the trampoline or worker wrote to stderr (shortened), or ""
  */
 public record RoleProbe(
-        Role role,
-        List<ProbeRecord> records,
-        int exitCode,
-        long startToDoneMillis,
-        String diagnostic) {
+        Role role, List<ProbeRecord> records, int exitCode, long startMillis, String diagnostic) {
     private static final int MAX_DIAGNOSTIC = 200;
 
     public RoleProbe {
@@ -112,8 +109,20 @@ public record RoleProbe(
                         process.destroyForcibly();
                     }
                 });
-        List<ProbeRecord> records = read(process.getInputStream());
-        long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        List<ProbeRecord> records = new ArrayList<>();
+        long elapsed = -1;
+        try (var reader =
+                new java.io.BufferedReader(
+                        new java.io.InputStreamReader(
+                                process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (elapsed < 0) {
+                    elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                }
+                ProbeRecord.parse(line).ifPresent(records::add);
+            }
+        }
         process.waitFor();
         String diagnostic;
         try {

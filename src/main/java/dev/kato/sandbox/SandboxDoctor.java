@@ -61,6 +61,16 @@ public final class SandboxDoctor {
                                 + System.getProperty("os.version")
                                 + " "
                                 + System.getProperty("os.arch")));
+        probes.stream()
+                .filter(p -> p.role() == Role.PROVIDER_WORKER && p.startMillis() >= 0)
+                .findFirst()
+                .ifPresent(p ->
+                        caps.add(
+                                new DoctorReport.Capability(
+                                        "confined-start-ms",
+                                        "confined worker start",
+                                        p.startMillis()
+                                                + " ms (trampoline JVM, then worker JVM, to the worker's first line)")));
         caps.add(
                 new DoctorReport.Capability(
                         "technique",

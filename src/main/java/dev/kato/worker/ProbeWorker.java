@@ -106,7 +106,7 @@ public final class ProbeWorker {
                 new Object(),
                 () -> cleaned.complete(threadRead("cleaner-thread", forbidden, allowedEnv)));
         results.add(cleaned);
-        for (int i = 0; i < 50 && !cleaned.isDone(); i++) {
+        for (int i = 0; i < 250 && !cleaned.isDone(); i++) {
             System.gc();
             Thread.sleep(20);
         }
