@@ -50,7 +50,7 @@ final class DoctorView {
                 sb.append("not enforced: ").append(line).append('\n');
             }
         }
-        return sb.toString();
+        return sb.toString().replaceAll("(?m) +$", "");
     }
 
     static String json(DoctorReport report) {
