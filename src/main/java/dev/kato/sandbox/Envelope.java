@@ -101,11 +101,17 @@ public sealed interface Envelope
         }
     }
 
-    /** The orchestrator daemon: reads its config, owns {@code KATO_HOME}; spawns workers. */
-    record Orchestrator(Path katoHome, Path configFile) implements Envelope {
+    /**
+     * The orchestrator daemon: reads its config, owns {@code KATO_HOME}; spawns workers. Landlock
+     * domains only nest, so a worker it starts can reach only what the orchestrator can: {@code
+     * forWorkers} are grants it holds solely to hand on (e.g. read on provider session roots).
+     */
+    record Orchestrator(Path katoHome, Path configFile, List<PathRule> forWorkers)
+            implements Envelope {
         public Orchestrator {
             requireNonNull(katoHome, "katoHome");
             requireNonNull(configFile, "configFile");
+            forWorkers = List.copyOf(forWorkers);
         }
 
         @Override
@@ -115,9 +121,11 @@ public sealed interface Envelope
 
         @Override
         public List<PathRule> grants() {
-            return List.of(
-                    new PathRule(katoHome, FsAccess.READ_WRITE_TREE),
-                    new PathRule(configFile, FsAccess.READ));
+            List<PathRule> rules = new ArrayList<>();
+            rules.add(new PathRule(katoHome, FsAccess.READ_WRITE_TREE));
+            rules.add(new PathRule(configFile, FsAccess.READ));
+            rules.addAll(forWorkers);
+            return List.copyOf(rules);
         }
 
         @Override

@@ -42,7 +42,7 @@ public record RoleProbe(
             case PROVIDER_WORKER -> new Envelope.ProviderWorker(List.of(f.sessionRoot()));
             case WRITER_WORKER ->
                     new Envelope.WriterWorker(f.destination(), Envelope.WriteScope.FILE);
-            case ORCHESTRATOR -> new Envelope.Orchestrator(f.katoHome(), f.configFile());
+            case ORCHESTRATOR -> new Envelope.Orchestrator(f.katoHome(), f.configFile(), List.of());
         };
     }
 

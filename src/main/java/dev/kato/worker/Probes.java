@@ -32,6 +32,7 @@ final class Probes {
                 case "unix" -> unix(phase, Path.of(arg));
                 case "chmod" -> chmod(phase, Path.of(arg));
                 case "env" -> env(phase, arg, allowedEnv);
+                case "spawn-worker" -> NestedWorkerProbe.run(phase, arg);
                 default -> new Attempt(phase, name, Outcome.FAILED, "unknown probe");
             };
         } catch (IOException | RuntimeException | LinkageError e) {
