@@ -30,6 +30,7 @@ final class KatoCommand implements Runnable {
         m.put("clean", CleanCommand.class);
         m.put("policy", PolicyCommand.class);
         m.put("audit", AuditCommand.class);
+        m.put("doctor", DoctorCommand.class);
         m.put("aot-training", TrainCommand.class);
         return java.util.Collections.unmodifiableSequencedMap(m);
     }

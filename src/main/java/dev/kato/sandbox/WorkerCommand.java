@@ -1,0 +1,53 @@
+package dev.kato.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fixed JVM command lines for the two stages of a confined start. Flags keep the JVM away from
+ * files outside its envelope and small: no perf-data file in {@code /tmp}, no attach listener, no
+ * finalizers, no core or error files, serial GC, C1 only, a small heap.
+ */
+public final class WorkerCommand {
+    static final String TRAMPOLINE = "dev.kato.worker.ConfineAndExec";
+
+    static final List<String> JVM_FLAGS =
+            List.of(
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:-UsePerfData",
+                    "-XX:+DisableAttachMechanism",
+                    "-XX:-CreateCoredumpOnCrash",
+                    "-XX:ErrorFile=/dev/null",
+                    "--finalization=disabled",
+                    "-Xmx64m",
+                    "-Xss512k",
+                    "-Xlog:disable",
+                    "--enable-native-access=dev.kato");
+
+    private WorkerCommand() {}
+
+    /** Stage 1: an ordinary JVM running the trampoline, which confines itself and re-executes. */
+    public static List<String> trampoline(WorkerRuntime runtime, TrampolineArgs args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(runtime.javaLauncher().toString());
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of("-p", runtime.modulePathArgument(), "-m", "dev.kato/" + TRAMPOLINE));
+        cmd.addAll(args.encode());
+        return List.copyOf(cmd);
+    }
+
+    /** Stage 2: the worker JVM itself, started by {@code execve} inside the Landlock domain. */
+    public static List<String> worker(
+            WorkerRuntime runtime, Role role, WorkerMain main, List<String> workerArgs) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(runtime.javaLauncher().toString());
+        cmd.addAll(JVM_FLAGS);
+        runtime.aotCache().ifPresent(a -> cmd.add("-XX:AOTCache=" + a));
+        cmd.addAll(
+                List.of("-p", runtime.modulePathArgument(), "-m", "dev.kato/" + main.className()));
+        cmd.add(role.id());
+        cmd.addAll(workerArgs);
+        return List.copyOf(cmd);
+    }
+}

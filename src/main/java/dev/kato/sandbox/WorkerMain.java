@@ -1,0 +1,37 @@
+package dev.kato.sandbox;
+
+import java.util.Optional;
+
+/**
+ * The only entry points a confined JVM may be re-executed into. The trampoline refuses any other
+ * class name, so a caller cannot turn it into a general "run this confined" tool.
+ */
+public enum WorkerMain {
+    /** Runs the live permission probes of {@code kato doctor} and the sandbox tests. */
+    PROBE("probe", "dev.kato.worker.ProbeWorker");
+
+    private final String id;
+    private final String className;
+
+    WorkerMain(String id, String className) {
+        this.id = id;
+        this.className = className;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String className() {
+        return className;
+    }
+
+    public static Optional<WorkerMain> tryParse(String id) {
+        for (WorkerMain m : values()) {
+            if (m.id.equals(id)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}
