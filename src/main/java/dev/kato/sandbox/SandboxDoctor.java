@@ -1,6 +1,7 @@
 package dev.kato.sandbox;
 
 import dev.kato.config.SandboxMode;
+import dev.kato.fs.WriteOpenMechanism;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -77,7 +78,24 @@ public final class SandboxDoctor {
                         "worker confinement",
                         "Landlock on a trampoline thread, then execve of the worker JVM;"
                                 + " seccomp TSYNC in the worker"));
+        caps.add(
+                new DoctorReport.Capability(
+                        "race-free-open", "destination open", writeOpenMechanism()));
         return new DoctorReport(mode, matrix, caps);
+    }
+
+    /** How destination writes resolve paths here, from a live call of {@code openat2}. */
+    private static String writeOpenMechanism() {
+        try {
+            return switch (WriteOpenMechanism.probe()) {
+                case OPENAT2 ->
+                        "race-free: openat2 (RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | NO_MAGICLINKS)";
+                case OPENAT_NOFOLLOW_WALK ->
+                        "race-free: openat O_NOFOLLOW walk, one name at a time (no openat2 here)";
+            };
+        } catch (IOException e) {
+            return "not supported: every destination write is refused (" + e.getMessage() + ")";
+        }
     }
 
     private static void probeAll(

@@ -53,6 +53,9 @@ class DoctorCommandProcessTest {
         }
         JsonValue.Obj caps = (JsonValue.Obj) doc.get("capabilities");
         assertThat(caps.get("landlock-abi")).isEqualTo(new JsonValue.Str(Integer.toString(abi)));
+        // this kernel (6.x) has openat2; the writer's own tests cover the fallback walk
+        assertThat(((JsonValue.Str) caps.get("race-free-open")).value())
+                .startsWith("race-free: openat2 (");
         assertThat(((JsonValue.Arr) doc.get("missing")).items()).isEmpty();
     }
 
@@ -65,7 +68,8 @@ class DoctorCommandProcessTest {
         assertThat(r.out())
                 .contains("sandbox.mode: best-effort")
                 .containsPattern("seccomp +enforced +enforced +enforced")
-                .contains("Every layer is enforced for every role.");
+                .contains("Every layer is enforced for every role.")
+                .containsPattern("destination open: +race-free: openat2 \\(");
     }
 
     private static Map<String, String> env(CliHarness h) {
