@@ -20,16 +20,10 @@ import dev.kato.ingest.SessionFile;
 import dev.kato.ingest.TailStatus;
 import dev.kato.policy.PathPolicy;
 import dev.kato.prompthistory.PromptHistory;
-import dev.kato.recording.RecordingCheckpoint;
 import dev.kato.recording.RecordingEffect;
-import dev.kato.recording.RecordingState;
-import dev.kato.recording.RecordingStateCodec;
 import dev.kato.recording.RecordingWriter;
 import dev.kato.recording.SessionRecorder;
-import dev.kato.state.LoadResult;
-import dev.kato.state.Quarantine;
 import dev.kato.state.QuarantineListener;
-import dev.kato.state.StateStore;
 import dev.kato.vault.AppendResult;
 import dev.kato.vault.RenderedBatch;
 import dev.kato.vault.SessionMetaUpdate;
@@ -40,14 +34,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,8 +50,6 @@ import org.jspecify.annotations.Nullable;
 final class CaptureService implements DaemonServices, IngestListener {
     private static final int QUEUED_BATCHES = 2;
     private static final java.time.Duration INITIAL_SCAN_PATIENCE = java.time.Duration.ofSeconds(5);
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final KatoConfig config;
     private final Environment env;
@@ -69,6 +57,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final PathPolicy policy;
     private final RecordingWriter writer;
     private final CommandDecisions decisions;
+    private final RecordingLoader loader;
     private final dev.kato.audit.AuditLog audit;
     private final String policyVersion;
     private final Map<Path, SessionKey> keys = new HashMap<>();
@@ -97,6 +86,7 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.decisions =
                 new CommandDecisions(
                         audit, operational, activity, clock, PromptHistory.configured(config));
+        this.loader = new RecordingLoader(policy, audit, policyVersion, env, clock, writer);
     }
 
     @Override
@@ -110,7 +100,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                 activity.touched(info.key(), last);
             }
             for (var log : info.providerLogs()) {
-                decodeCursor(log.cursor())
+                CursorText.decode(log.cursor())
                         .ifPresent(c -> cursors.put(log.path().toAbsolutePath().normalize(), c));
             }
         }
@@ -185,7 +175,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                     v.append(
                             key,
                             rendered,
-                            SessionMetaUpdate.cursor(path, encodeCursor(batch.cursor())));
+                            SessionMetaUpdate.cursor(path, CursorText.encode(batch.cursor())));
             List<ConversationEvent> stored = newlyStored(batch.events(), result);
             if (!stored.isEmpty()) {
                 activity.touched(key, newestTime(stored));
@@ -303,43 +293,15 @@ final class CaptureService implements DaemonServices, IngestListener {
         if (existing != null) {
             return existing;
         }
-        Vault v = requireNonNull(vault, "vault");
-        long stored = v.find(key).map(VaultSessionInfo::eventCount).orElse(0L);
-        PolicyDestinations destinations =
-                new PolicyDestinations(policy, () -> defaultDestination(key), audit, policyVersion);
-        SessionRecording recording;
-        if (store(key).load() instanceof LoadResult.Loaded<RecordingCheckpoint> loaded) {
-            RecordingCheckpoint cp = loaded.value();
-            recording =
-                    new SessionRecording(
-                            key,
-                            new SessionRecorder(cp.state(), destinations, UUID::randomUUID),
-                            destinations,
-                            cp.processed(),
-                            cp.committedSizes(),
-                            cp.lastAppended());
-            recording.checkpointed = true;
-            recordings.put(key, recording);
-            cp.lastAppended()
-                    .forEach((target, id) -> {
-                        if (policy.decide(target)
-                                instanceof dev.kato.policy.PathDecision.Allowed a) {
-                            writer.resumeAfter(a.path(), new dev.kato.event.EventId(id));
-                        }
-                    });
+        long stored =
+                requireNonNull(vault, "vault")
+                        .find(key)
+                        .map(VaultSessionInfo::eventCount)
+                        .orElse(0L);
+        SessionRecording recording = loader.load(key, stored);
+        recordings.put(key, recording);
+        if (recording.checkpointed) {
             recover(recording, stored);
-        } else {
-            // Never checkpointed: nothing was ever recorded from this session; nothing to replay.
-            recording =
-                    new SessionRecording(
-                            key,
-                            new SessionRecorder(
-                                    RecordingState.EMPTY, destinations, UUID::randomUUID),
-                            destinations,
-                            stored,
-                            Map.of(),
-                            Map.of());
-            recordings.put(key, recording);
         }
         return recording;
     }
@@ -396,71 +358,6 @@ final class CaptureService implements DaemonServices, IngestListener {
                         + " after an interrupted run");
     }
 
-    /** One session's recorder and its durable progress. */
-    private final class SessionRecording {
-        final SessionKey key;
-        final SessionRecorder recorder;
-        final PolicyDestinations destinations;
-        long processed;
-        final Map<String, Long> sizes;
-        final Map<String, String> lastAppended;
-
-        /**
-         * Whether {@code recording.json} exists. A session that never recorded and never saw a
-         * possible command needs none (on load its absence means "everything stored was
-         * processed"), which saves two fsyncs per batch while history is caught up.
-         */
-        boolean checkpointed;
-
-        SessionRecording(
-                SessionKey key,
-                SessionRecorder recorder,
-                PolicyDestinations destinations,
-                long processed,
-                Map<String, Long> sizes,
-                Map<String, String> lastAppended) {
-            this.key = key;
-            this.recorder = recorder;
-            this.destinations = destinations;
-            this.processed = processed;
-            this.sizes = new HashMap<>(sizes);
-            this.lastAppended = new HashMap<>(lastAppended);
-        }
-
-        void save() throws IOException {
-            store(key)
-                    .save(
-                            new RecordingCheckpoint(
-                                    recorder.state(), processed, sizes, lastAppended));
-            checkpointed = true;
-        }
-
-        boolean hasRecorded() {
-            return !recorder.state().equals(RecordingState.EMPTY)
-                    || !sizes.isEmpty()
-                    || !lastAppended.isEmpty();
-        }
-    }
-
-    private StateStore<RecordingCheckpoint> store(SessionKey key) {
-        Path file =
-                env.sessionsDir().resolve(key.katoSessionId().toString()).resolve("recording.json");
-        return StateStore.of(
-                file, new RecordingStateCodec(), new Quarantine(QuarantineListener.IGNORE, clock));
-    }
-
-    private String defaultDestination(SessionKey key) {
-        return env.recordingsDir()
-                .resolve(
-                        key.provider().id()
-                                + "-"
-                                + key.shortId()
-                                + "-"
-                                + STAMP.format(clock.instant())
-                                + ".md")
-                .toString();
-    }
-
     private void error(String component, String message) {
         activity.error(component, message);
     }
@@ -509,27 +406,6 @@ final class CaptureService implements DaemonServices, IngestListener {
         Vault v = vault;
         if (v != null) {
             v.close();
-        }
-    }
-
-    static String encodeCursor(IngestCursor cursor) {
-        return cursor.offset() + ":" + cursor.fileKey();
-    }
-
-    static Optional<IngestCursor> decodeCursor(@Nullable String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        int colon = text.indexOf(':');
-        try {
-            return colon < 0
-                    ? Optional.empty()
-                    : Optional.of(
-                            new IngestCursor(
-                                    text.substring(colon + 1),
-                                    Long.parseLong(text.substring(0, colon))));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

@@ -34,26 +34,7 @@ public record DoctorReport(
 
     /** One line per layer that {@link #mode} requires and a probe did not show enforced. */
     public List<String> missing() {
-        List<String> lines = new ArrayList<>();
-        if (mode != SandboxMode.REQUIRED) {
-            return lines;
-        }
-        for (Role role : roles()) {
-            matrix.get(role)
-                    .forEach((layer, state) -> {
-                        if (!(state instanceof LayerState.Enforced)) {
-                            lines.add(
-                                    role.id()
-                                            + ": "
-                                            + layer.label()
-                                            + " "
-                                            + state.id()
-                                            + " — "
-                                            + state.reason());
-                        }
-                    });
-        }
-        return lines;
+        return mode == SandboxMode.REQUIRED ? notEnforced() : List.of();
     }
 
     /** Layers not enforced anywhere, for a warning under {@code best-effort} or {@code off}. */
