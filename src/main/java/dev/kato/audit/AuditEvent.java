@@ -214,6 +214,51 @@ public sealed interface AuditEvent {
         }
     }
 
+    /**
+     * A live confinement probe's verdict for one process role and one kernel layer ({@code kato
+     * doctor}); the records of one run share a correlation id.
+     *
+     * @param state {@code enforced}, {@code missing} or {@code not-supported}
+     * @param reason what the probe saw, e.g. which forbidden operation succeeded
+     */
+    record SandboxProbed(
+            String correlationId,
+            String sandboxMode,
+            String role,
+            String layer,
+            String state,
+            String reason)
+            implements AuditEvent {
+        public SandboxProbed {
+            requireNonNull(correlationId, "correlationId");
+            requireNonNull(sandboxMode, "sandboxMode");
+            requireNonNull(role, "role");
+            requireNonNull(layer, "layer");
+            requireNonNull(state, "state");
+            requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String type() {
+            return "sandbox.probe";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered(
+                    "sandboxMode",
+                    sandboxMode,
+                    "role",
+                    role,
+                    "layer",
+                    layer,
+                    "state",
+                    state,
+                    "reason",
+                    reason);
+        }
+    }
+
     private static Map<String, Object> ordered(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -1,13 +1,17 @@
 package dev.kato.cli;
 
+import dev.kato.audit.AuditEvent;
+import dev.kato.audit.AuditLog;
 import dev.kato.config.SandboxMode;
 import dev.kato.sandbox.DoctorReport;
+import dev.kato.sandbox.Role;
 import dev.kato.sandbox.SandboxDoctor;
 import dev.kato.sandbox.SandboxException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +50,7 @@ final class DoctorCommand implements Callable<Integer>, CommandFactory.ContextAw
         } catch (SandboxException e) {
             throw new UserError("cannot run the sandbox probes: " + e.getMessage());
         }
+        audit(report);
         PrintWriter out = spec.commandLine().getOut();
         List<String> missing = report.missing();
         if (json) {
@@ -63,5 +68,23 @@ final class DoctorCommand implements Callable<Integer>, CommandFactory.ContextAw
             return ExitCode.FAILURE.code();
         }
         return ExitCode.OK.code();
+    }
+
+    /** Every probe verdict goes to the audit chain, tied together by one correlation id. */
+    private void audit(DoctorReport report) throws IOException {
+        AuditLog log = context.auditLog();
+        String run = UUID.randomUUID().toString();
+        for (Role role : report.roles()) {
+            for (var cell : report.matrix().get(role).entrySet()) {
+                log.record(
+                        new AuditEvent.SandboxProbed(
+                                run,
+                                report.mode().configValue(),
+                                role.id(),
+                                cell.getKey().id(),
+                                cell.getValue().id(),
+                                cell.getValue().reason()));
+            }
+        }
     }
 }

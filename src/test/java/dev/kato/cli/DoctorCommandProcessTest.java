@@ -57,6 +57,21 @@ class DoctorCommandProcessTest {
         assertThat(((JsonValue.Str) caps.get("race-free-open")).value())
                 .startsWith("race-free: openat2 (");
         assertThat(((JsonValue.Arr) doc.get("missing")).items()).isEmpty();
+        // every verdict is in the audit chain, one record per role and layer, one run id
+        List<String> probes =
+                java.nio.file.Files.readAllLines(h.katoHome.resolve("logs/security-audit.jsonl"))
+                        .stream()
+                        .filter(l -> l.contains("\"sandbox.probe\""))
+                        .toList();
+        assertThat(probes).hasSize(ROLES.size() * LAYERS.size());
+        assertThat(probes).allMatch(l -> l.contains("\"state\":\"enforced\""));
+        List<JsonValue> runs = new java.util.ArrayList<>();
+        for (String line : probes) {
+            runs.add(parse(line).get("correlationId"));
+        }
+        assertThat(runs.stream().distinct()).hasSize(1);
+        KatoProcess.Result verify = KatoProcess.run(env(h), tmp, "audit", "verify");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
     }
 
     @Test
