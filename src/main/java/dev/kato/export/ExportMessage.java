@@ -56,7 +56,8 @@ public sealed interface ExportMessage {
         return s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
     }
 
-    static Optional<ExportMessage> parse(String line) {
+    /** The message on {@code line}, or empty when it is not one. */
+    public static Optional<ExportMessage> parse(String line) {
         String[] f = line.split("\t", -1);
         try {
             return switch (f[0]) {

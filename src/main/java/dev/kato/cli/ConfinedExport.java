@@ -1,5 +1,7 @@
-package dev.kato.export;
+package dev.kato.cli;
 
+import dev.kato.export.ExportMessage;
+import dev.kato.export.ExportRequest;
 import dev.kato.sandbox.ConfinedLauncher;
 import dev.kato.sandbox.Envelope;
 import dev.kato.sandbox.WorkerMain;

@@ -1,4 +1,4 @@
-package dev.kato.export;
+package dev.kato.cli;
 
 import dev.kato.config.SandboxMode;
 import dev.kato.sandbox.Landlock;
