@@ -136,15 +136,27 @@ class ExportConfinementTest {
     }
 
     @Test
-    void unwritableDestination_isTheSameOneLineError_fromTheChild() throws Exception {
-        CliHarness h = new CliHarness(tmp).withConfig(FLAGS);
-        Path out = h.notes.resolve("chat.md");
-        Files.writeString(out, "---\nbroken: [\n---\nuser text\n");
-        CliHarness.Result r = h.run("export", place(h).toString(), "-o", out.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().lines()).hasSize(1);
-        assertThat(r.err()).startsWith("kato: export of ").doesNotContain("Exception");
-        assertThat(Files.readString(out)).isEqualTo("---\nbroken: [\n---\nuser text\n");
+    void unmergeableDestination_isTheSameOneLineError_asInProcess() throws Exception {
+        CliHarness confined = new CliHarness(tmp.resolve("confined")).withConfig(FLAGS);
+        CliHarness inProcess =
+                new CliHarness(tmp.resolve("in-process"))
+                        .withConfig(FLAGS + "sandbox:\n  mode: off\n");
+        String broken = "---\nbroken: [\n---\nuser text\n";
+        List<String> errors = new ArrayList<>();
+        for (CliHarness h : List.of(confined, inProcess)) {
+            Path out = h.notes.resolve("chat.md");
+            Files.writeString(out, broken);
+            CliHarness.Result r = h.run("export", place(h).toString(), "-o", out.toString());
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err().lines()).hasSize(1);
+            assertThat(Files.readString(out)).isEqualTo(broken);
+            errors.add(r.err());
+        }
+        assertThat(errors.get(0))
+                .startsWith("kato: export of ")
+                .contains("frontmatter")
+                .doesNotContain("Exception")
+                .isEqualTo(errors.get(1));
     }
 
     @Test
