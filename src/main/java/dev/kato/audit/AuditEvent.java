@@ -143,6 +143,50 @@ public sealed interface AuditEvent {
     }
 
     /**
+     * How a process role ran under {@code sandbox.mode}: {@code landlock} and {@code seccomp} are
+     * {@code enforced} or {@code missing} as the process itself found them, or {@code not-applied}
+     * when it ran unconfined by choice; {@code outcome} is {@code confined}, {@code unconfined} or
+     * {@code refused}.
+     */
+    record SandboxConfinement(
+            String correlationId,
+            String role,
+            String mode,
+            String landlock,
+            String seccomp,
+            String outcome)
+            implements AuditEvent {
+        public SandboxConfinement {
+            requireNonNull(correlationId, "correlationId");
+            requireNonNull(role, "role");
+            requireNonNull(mode, "mode");
+            requireNonNull(landlock, "landlock");
+            requireNonNull(seccomp, "seccomp");
+            requireNonNull(outcome, "outcome");
+        }
+
+        @Override
+        public String type() {
+            return "sandbox.confinement";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered(
+                    "role",
+                    role,
+                    "mode",
+                    mode,
+                    "landlock",
+                    landlock,
+                    "seccomp",
+                    seccomp,
+                    "outcome",
+                    outcome);
+        }
+    }
+
+    /**
      * What became of an in-chat command (or of a message's command lines): {@code applied}, {@code
      * failed}, {@code rejected}, {@code skipped} (history or too old) or {@code untrusted-origin}
      * (command-like lines in text a person did not type: a prompt-injection signal). Names, ids,

@@ -3,19 +3,29 @@ package dev.kato.cli;
 import dev.kato.audit.AuditEvent;
 import dev.kato.config.Environment;
 import dev.kato.config.KatoConfig;
+import dev.kato.config.SandboxMode;
+import dev.kato.export.ExportJob;
+import dev.kato.export.ExportRequest;
 import dev.kato.export.ExportResult;
 import dev.kato.export.SessionCatalog;
 import dev.kato.export.SessionExporter;
 import dev.kato.ingest.DiscoveredSession;
+import dev.kato.policy.ApprovedPath;
 import dev.kato.policy.DestinationFormat;
 import dev.kato.policy.PathDecision;
 import dev.kato.policy.PathPolicy;
-import dev.kato.provider.ParserLimits;
+import dev.kato.sandbox.ConfinementStatus;
+import dev.kato.sandbox.Role;
+import dev.kato.sandbox.SandboxException;
+import dev.kato.sandbox.WorkerRuntime;
+import dev.kato.writer.DestinationWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,17 +84,23 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
         ProgressLine[] progressLine = new ProgressLine[1];
         SessionExporter exporter =
                 new SessionExporter(
-                        ParserLimits.DEFAULT.withMaxLineBytes(config.ingest().maxLineBytes()),
-                        bytes -> progressLine[0].update(bytes));
+                        ExportJob.limits(config), bytes -> progressLine[0].update(bytes));
         Source found =
                 switch (catalog.resolve(session, context.workingDirectory())) {
                     case SessionCatalog.Resolution.Found f ->
                             new Source(
                                     f.session().key(),
                                     totalBytes(f.session()),
-                                    exporter.logs(f.session()));
+                                    exporter.logs(f.session()),
+                                    new ExportRequest.Logs(
+                                            f.session().key(), f.session().filesToRead()));
                     case SessionCatalog.Resolution.InVault v ->
-                            new Source(v.session().key(), 0, catalog.vaultEvents(v.session()));
+                            new Source(
+                                    v.session().key(),
+                                    0,
+                                    catalog.vaultEvents(v.session()),
+                                    new ExportRequest.VaultSession(
+                                            v.session().key(), env.sessionsDir()));
                     case SessionCatalog.Resolution.NotFound nf -> throw new UserError(nf.message());
                 };
         String destination =
@@ -104,37 +120,171 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
                     case PathDecision.Denied d ->
                             throw new UserError("export denied: " + d.message());
                 };
-        ExportResult result;
         ProgressLine progress =
                 ProgressLine.forTerminal(
                         spec.commandLine().getErr(), context.clock(), found.bytes());
         progressLine[0] = progress;
-        try {
-            result =
-                    exporter.export(
-                            found.events(), approved, dev.kato.export.Configured.markdown(config));
-        } catch (IOException e) {
-            progress.done();
-            throw new UserError("export of " + found.key().shortId() + " failed: " + describe(e));
-        }
-        progress.done();
+        SandboxMode mode = config.sandbox().mode();
+        ExportSandbox.Plan plan = ExportSandbox.plan(mode, ExportSandbox.kernelCanConfine());
+        Written written =
+                switch (plan) {
+                    case ExportSandbox.Refused r -> {
+                        auditConfinement(correlationId, mode, "missing", "missing", "refused");
+                        throw new UserError(r.message());
+                    }
+                    case ExportSandbox.InProcess ip -> {
+                        if (!ip.warning().isEmpty()) {
+                            spec.commandLine().getErr().println("kato: " + ip.warning());
+                        }
+                        auditConfinement(
+                                correlationId, mode, NOT_APPLIED, NOT_APPLIED, "unconfined");
+                        yield inProcess(found, approved, config, progress);
+                    }
+                    case ExportSandbox.Confined _ ->
+                            confined(
+                                    new ExportRequest(
+                                            mode,
+                                            env.configPath(),
+                                            env.katoHome(),
+                                            env.home(),
+                                            ZoneId.systemDefault().getId(),
+                                            effective.policyVersion(),
+                                            destination,
+                                            found.input()),
+                                    approved,
+                                    correlationId,
+                                    progress);
+                };
         audit(
                 new AuditEvent.FileWritten(
                         correlationId,
-                        approved.target().toString(),
+                        written.target(),
                         chosen.name().toLowerCase(Locale.ROOT),
-                        result.events(),
+                        written.events(),
                         found.key().shortId()));
-        spec.commandLine().getOut().println(result.destination().target());
-        if (result.anomalies() > 0) {
+        spec.commandLine().getOut().println(written.target());
+        if (written.anomalies() > 0) {
             spec.commandLine()
                     .getErr()
                     .println(
                             "kato: note: skipped "
-                                    + result.anomalies()
+                                    + written.anomalies()
                                     + " unreadable record(s) in the provider log");
         }
         return ExitCode.OK.code();
+    }
+
+    private static final String NOT_APPLIED = "not-applied";
+
+    /** What was written, as the process that wrote it reported. */
+    private record Written(String target, long events, long anomalies) {}
+
+    private Written inProcess(
+            Source found, ApprovedPath approved, KatoConfig config, ProgressLine progress) {
+        try {
+            ExportResult result =
+                    new SessionExporter(ExportJob.limits(config), b -> {})
+                            .export(
+                                    found.events(),
+                                    approved,
+                                    dev.kato.export.Configured.markdown(config));
+            return new Written(
+                    result.destination().target().toString(), result.events(), result.anomalies());
+        } catch (IOException e) {
+            throw new UserError(
+                    "export of " + found.key().shortId() + " failed: " + ExportJob.describe(e));
+        } finally {
+            progress.done();
+        }
+    }
+
+    /** Runs the export in a confined child; the child re-makes the policy decision itself. */
+    private Written confined(
+            ExportRequest request,
+            ApprovedPath approved,
+            String correlationId,
+            ProgressLine progress) {
+        ConfinedExport.Outcome outcome;
+        try {
+            DestinationWriter.prepareDirectory(approved);
+            outcome =
+                    ConfinedExport.run(
+                            request,
+                            approved.target().getParent(),
+                            WorkerRuntime.current(Optional.empty()),
+                            progress::update);
+        } catch (IOException e) {
+            throw new UserError(
+                    "export of "
+                            + request.input().key().shortId()
+                            + " failed: "
+                            + ExportJob.describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("export interrupted");
+        } catch (SandboxException e) {
+            throw new UserError("cannot start the confined export: " + e.getMessage());
+        } finally {
+            progress.done();
+        }
+        String landlock =
+                outcome.confined().map(c -> ConfinementStatus.word(c.landlock())).orElse("unknown");
+        String seccomp =
+                outcome.confined().map(c -> ConfinementStatus.word(c.seccomp())).orElse("unknown");
+        boolean full = outcome.confined().map(c -> c.landlock() && c.seccomp()).orElse(false);
+        if (outcome instanceof ConfinedExport.RefusedUnconfined) {
+            auditConfinement(correlationId, request.mode(), landlock, seccomp, "refused");
+            throw new UserError(
+                    "export refused: the kernel did not confine the export process (landlock "
+                            + landlock
+                            + ", seccomp "
+                            + seccomp
+                            + ") and sandbox.mode is required; nothing was written");
+        }
+        auditConfinement(
+                correlationId, request.mode(), landlock, seccomp, full ? "confined" : "unconfined");
+        if (!full && outcome.confined().isPresent()) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "kato: warning: the export ran partly unconfined (landlock "
+                                    + landlock
+                                    + ", seccomp "
+                                    + seccomp
+                                    + ", sandbox.mode: "
+                                    + request.mode().configValue()
+                                    + ")");
+        }
+        return switch (outcome) {
+            case ConfinedExport.Written w -> new Written(w.target(), w.events(), w.anomalies());
+            case ConfinedExport.Failed f -> throw new UserError(f.message());
+            case ConfinedExport.RefusedUnconfined _ -> throw new IllegalStateException();
+            case ConfinedExport.Crashed c ->
+                    throw new UserError(
+                            "export of "
+                                    + request.input().key().shortId()
+                                    + " failed: the confined export process ended with exit code "
+                                    + c.exitCode()
+                                    + (c.diagnostic().isEmpty()
+                                            ? ""
+                                            : " (" + c.diagnostic() + ")"));
+        };
+    }
+
+    private void auditConfinement(
+            String correlationId,
+            SandboxMode mode,
+            String landlock,
+            String seccomp,
+            String outcome) {
+        audit(
+                new AuditEvent.SandboxConfinement(
+                        correlationId,
+                        Role.EXPORT.id(),
+                        mode.configValue(),
+                        landlock,
+                        seccomp,
+                        outcome));
     }
 
     /**
@@ -155,7 +305,10 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
 
     /** A resolved session: its identity, its size on disk (0 from the vault) and its events. */
     private record Source(
-            dev.kato.event.SessionKey key, long bytes, SessionExporter.EventSource events) {}
+            dev.kato.event.SessionKey key,
+            long bytes,
+            SessionExporter.EventSource events,
+            ExportRequest.Input input) {}
 
     private static long totalBytes(DiscoveredSession s) {
         long total = 0;
@@ -211,18 +364,5 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
                         + STAMP.format(context.clock().instant())
                         + f.extension();
         return env.exportsDir().resolve(name).toString();
-    }
-
-    private static String describe(IOException e) {
-        return switch (e) {
-            case dev.kato.export.NothingToExportException n -> n.getMessage();
-            case dev.kato.export.ExistingFileException x -> x.getMessage();
-            case java.nio.file.AccessDeniedException a -> "permission denied: " + a.getFile();
-            case java.nio.file.FileSystemException fs ->
-                    fs.getReason() == null
-                            ? fs.getClass().getSimpleName() + ": " + fs.getFile()
-                            : fs.getReason() + ": " + fs.getFile();
-            default -> e.getClass().getSimpleName();
-        };
     }
 }

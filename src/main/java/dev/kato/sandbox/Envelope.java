@@ -16,7 +16,10 @@ import java.util.TreeMap;
  * and the environment is built here from nothing.
  */
 public sealed interface Envelope
-        permits Envelope.Orchestrator, Envelope.ProviderWorker, Envelope.WriterWorker {
+        permits Envelope.Orchestrator,
+                Envelope.ProviderWorker,
+                Envelope.WriterWorker,
+                Envelope.Export {
 
     /** The one constant variable a worker gets: UTF-8 path names without inheriting a locale. */
     Map<String, String> WORKER_ENVIRONMENT = Map.of("LC_ALL", "C.UTF-8");
@@ -92,6 +95,42 @@ public sealed interface Envelope
             if (scope == WriteScope.DIRECTORY) {
                 rules.add(new PathRule(destination.getParent(), FsAccess.REPLACE_IN_DIRECTORY));
             }
+            return List.copyOf(rules);
+        }
+
+        @Override
+        public Map<String, String> environment(Map<String, String> parentEnvironment) {
+            return WORKER_ENVIRONMENT;
+        }
+    }
+
+    /**
+     * The one-shot export ({@code kato export}): reads its one session's input (the provider log
+     * files, or the session's vault directory) and the config file (to re-make the policy decision
+     * itself); replaces files in the destination's directory only ({@link
+     * FsAccess#EXPORT_DIRECTORY}). The directory must exist when the process starts.
+     */
+    record Export(List<Path> inputs, Path configFile, Path destinationDirectory)
+            implements Envelope {
+        public Export {
+            inputs = List.copyOf(inputs);
+            requireNonNull(configFile, "configFile");
+            requireNonNull(destinationDirectory, "destinationDirectory");
+        }
+
+        @Override
+        public Role role() {
+            return Role.EXPORT;
+        }
+
+        @Override
+        public List<PathRule> grants() {
+            List<PathRule> rules = new ArrayList<>();
+            for (Path input : inputs) {
+                rules.add(new PathRule(input, FsAccess.READ));
+            }
+            rules.add(new PathRule(configFile, FsAccess.READ));
+            rules.add(new PathRule(destinationDirectory, FsAccess.EXPORT_DIRECTORY));
             return List.copyOf(rules);
         }
 

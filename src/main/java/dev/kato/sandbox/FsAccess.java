@@ -20,6 +20,20 @@ public enum FsAccess {
                     | LandlockAccess.TRUNCATE
                     | LandlockAccess.MAKE_REG
                     | LandlockAccess.REMOVE_FILE),
+    /**
+     * The export's destination directory: what {@code writer.DestinationWriter} needs to replace a
+     * file atomically there. Create, write, truncate and remove regular files; read them (the
+     * private body temp file is opened read-write and read back; an existing destination's
+     * frontmatter is merged); open the directory itself for reading (its {@code fsync} after the
+     * rename). No sub-directories, no links, no devices.
+     */
+    EXPORT_DIRECTORY(
+            LandlockAccess.READ_FILE
+                    | LandlockAccess.READ_DIR
+                    | LandlockAccess.WRITE_FILE
+                    | LandlockAccess.TRUNCATE
+                    | LandlockAccess.MAKE_REG
+                    | LandlockAccess.REMOVE_FILE),
     /** Full read and write of a private state tree (the orchestrator's {@code KATO_HOME}). */
     READ_WRITE_TREE(
             LandlockAccess.READ_FILE

@@ -6,7 +6,9 @@ import java.util.Optional;
 public enum Role {
     ORCHESTRATOR("orchestrator", SeccompProfile.ORCHESTRATOR),
     PROVIDER_WORKER("provider-worker", SeccompProfile.WORKER),
-    WRITER_WORKER("writer-worker", SeccompProfile.WORKER);
+    WRITER_WORKER("writer-worker", SeccompProfile.WORKER),
+    /** The one-shot {@code kato export}: reads one session, writes one file. */
+    EXPORT("export", SeccompProfile.WORKER);
 
     private final String id;
     private final SeccompProfile seccomp;

@@ -43,6 +43,9 @@ public record RoleProbe(
             case WRITER_WORKER ->
                     new Envelope.WriterWorker(f.destination(), Envelope.WriteScope.FILE);
             case ORCHESTRATOR -> new Envelope.Orchestrator(f.katoHome(), f.configFile(), List.of());
+            case EXPORT ->
+                    new Envelope.Export(
+                            List.of(f.sessionFile()), f.configFile(), f.destination().getParent());
         };
     }
 
@@ -59,6 +62,11 @@ public record RoleProbe(
                 p.put("read-allowed", f.destination().toString());
                 p.put("write-allowed", f.destination().toString());
                 p.put("write-forbidden", f.destinationSibling().toString());
+            }
+            case EXPORT -> {
+                p.put("read-allowed", f.sessionFile().toString());
+                p.put("write-allowed", f.destination().resolveSibling("export.md").toString());
+                p.put("write-forbidden", f.sessionRoot().resolve("new.txt").toString());
             }
             case ORCHESTRATOR -> {
                 p.put("read-allowed", f.configFile().toString());

@@ -8,7 +8,9 @@ import java.util.Optional;
  */
 public enum WorkerMain {
     /** Runs the live permission probes of {@code kato doctor} and the sandbox tests. */
-    PROBE("probe", "dev.kato.worker.ProbeWorker");
+    PROBE("probe", "dev.kato.worker.ProbeWorker"),
+    /** The one-shot {@code kato export} of one session ({@code Role#EXPORT}). */
+    EXPORT("export", "dev.kato.worker.ExportWorker");
 
     private final String id;
     private final String className;

@@ -198,6 +198,14 @@ public final class DestinationWriter {
         }
     }
 
+    /**
+     * Creates the destination's directory (and the root) as a write would, without writing a file:
+     * a process confined to that directory can then replace the file in it.
+     */
+    public static void prepareDirectory(ApprovedPath destination) throws IOException {
+        openParent(destination, WriteOpenMechanism.active()).close();
+    }
+
     /** Whether the destination exists as a regular file right now (no link followed). */
     public static boolean exists(ApprovedPath destination) {
         try {

@@ -46,15 +46,17 @@ class AuditCommandTest {
 
         Path audit = cli.katoHome.resolve("logs/security-audit.jsonl");
         List<String> records = Files.readAllLines(audit);
-        assertThat(records).hasSize(4);
+        assertThat(records).hasSize(5);
         assertThat(records.get(0))
                 .contains("\"type\":\"path.decision\"")
                 .contains("\"allowed\":true");
-        assertThat(records.get(1)).contains("\"type\":\"file.written\"").contains("\"events\":10");
+        assertThat(records.get(1)).contains("\"type\":\"sandbox.confinement\"");
+        assertThat(records.get(2)).contains("\"type\":\"file.written\"").contains("\"events\":10");
         String correlation = records.get(0).replaceAll(".*\"correlationId\":\"([^\"]+)\".*", "$1");
         assertThat(records.get(1)).contains("\"correlationId\":\"" + correlation + "\"");
-        assertThat(records.get(2)).contains("\"allowed\":false").contains("OUTSIDE_ALLOWED_ROOTS");
-        assertThat(records.get(3)).contains("\"allowed\":false").contains("BAD_EXTENSION");
+        assertThat(records.get(2)).contains("\"correlationId\":\"" + correlation + "\"");
+        assertThat(records.get(3)).contains("\"allowed\":false").contains("OUTSIDE_ALLOWED_ROOTS");
+        assertThat(records.get(4)).contains("\"allowed\":false").contains("BAD_EXTENSION");
         String all = String.join("\n", records);
         for (String content :
                 List.of(
@@ -68,16 +70,16 @@ class AuditCommandTest {
 
         CliHarness.Result ok = cli.run("audit", "verify");
         assertThat(ok.exitCode()).isZero();
-        assertThat(ok.out()).contains("4 record(s), chain intact");
+        assertThat(ok.out()).contains("5 record(s), chain intact");
         CliHarness.Result json = cli.run("audit", "verify", "--json");
-        assertThat(json.out()).contains("\"valid\":true,\"records\":4");
+        assertThat(json.out()).contains("\"valid\":true,\"records\":5");
 
         Files.writeString(
                 audit, Files.readString(audit).replace("\"allowed\":false", "\"allowed\":true"));
         CliHarness.Result bad = cli.run("audit", "verify");
         assertThat(bad.exitCode()).isEqualTo(1);
-        assertThat(bad.err()).contains("line 3").contains("changed");
+        assertThat(bad.err()).contains("line 4").contains("changed");
         assertThat(cli.run("audit", "verify", "--json").out())
-                .contains("\"valid\":false,\"firstBadLine\":3");
+                .contains("\"valid\":false,\"firstBadLine\":4");
     }
 }

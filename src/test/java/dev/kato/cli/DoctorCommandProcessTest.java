@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DoctorCommandProcessTest {
     private static final List<String> ROLES =
-            List.of("orchestrator", "provider-worker", "writer-worker");
+            List.of("orchestrator", "provider-worker", "writer-worker", "export");
     private static final List<String> LAYERS =
             List.of("landlock-fs", "landlock-net", "seccomp", "no-new-privs", "environment");
 

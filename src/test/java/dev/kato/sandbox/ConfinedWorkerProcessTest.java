@@ -80,6 +80,22 @@ class ConfinedWorkerProcessTest {
     }
 
     @Test
+    void export_readsItsInputOnly_writesInItsDestinationDirectoryOnly() throws Exception {
+        RoleProbe p = probe(Role.EXPORT);
+        assertAllowed(p, LL, "read-allowed"); // the session's log file
+        assertAllowed(p, LL, "write-allowed"); // a new file in the destination's directory
+        assertAllowed(p, SC, "write-allowed");
+        assertDenied(p, LL, "write-forbidden", "EACCES"); // beside its own input
+        assertDenied(p, LL, "read-forbidden", "EACCES");
+        assertDenied(p, LL, "exec-forbidden", "EACCES");
+        assertWorkerSeccomp(p);
+        assertCommonLayers(p);
+        assertThat(Files.exists(fixture.sessionRoot().resolve("new.txt"))).isFalse();
+        assertThat(Files.readString(fixture.destination().resolveSibling("export.md")))
+                .isEqualTo("kato sandbox probe\n");
+    }
+
+    @Test
     void orchestrator_ownsItsHome_execsOnlyJava_unixSocketsOnly() throws Exception {
         RoleProbe p = probe(Role.ORCHESTRATOR);
         assertAllowed(p, LL, "read-allowed");
