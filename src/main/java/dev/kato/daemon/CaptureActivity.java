@@ -30,9 +30,15 @@ final class CaptureActivity {
     private final Map<SessionKey, Instant> lastActivity = new HashMap<>();
     private final Deque<DaemonStatus.CommandOutcome> commands = new ArrayDeque<>();
     private final Deque<DaemonStatus.RecentError> errors = new ArrayDeque<>();
+    private List<DaemonStatus.RoleStatus> sandbox = List.of();
 
     CaptureActivity(InstantSource clock) {
         this.clock = requireNonNull(clock, "clock");
+    }
+
+    /** How the daemon's own work is confined, for {@code kato status}; set once at start. */
+    synchronized void sandbox(List<DaemonStatus.RoleStatus> roles) {
+        this.sandbox = List.copyOf(roles);
     }
 
     /** Notes the time of a session's newest event; a later time wins, an earlier one is kept. */
@@ -110,6 +116,6 @@ final class CaptureActivity {
                 java.util.Comparator.comparing(DaemonStatus.SessionSummary::lastActivity)
                         .reversed());
         return new DaemonStatus.Activity(
-                List.of(), sessions, recordings, List.copyOf(commands), List.copyOf(errors));
+                sandbox, sessions, recordings, List.copyOf(commands), List.copyOf(errors));
     }
 }

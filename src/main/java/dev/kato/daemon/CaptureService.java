@@ -91,6 +91,7 @@ final class CaptureService implements DaemonServices, IngestListener {
 
     @Override
     public void start() throws IOException {
+        activity.sandbox(SandboxState.ofThisDaemon());
         Vault v = Vault.open(env.sessionsDir(), QuarantineListener.IGNORE, clock);
         vault = v;
         Map<Path, IngestCursor> cursors = new HashMap<>();

@@ -92,12 +92,17 @@ class DaemonLifecycleProcessTest {
                 .contains("recordings: none")
                 .contains("recent commands: none")
                 .contains("recent errors: none");
+        // capability truth: the daemon does not claim confinement it does not have
+        assertThat(text.out())
+                .contains("sandbox:\n  daemon: not confined: parses and writes in its own process")
+                .contains("  destination writes: race-free (openat2 beneath the allowed root)");
 
         KatoProcess.Result json = kato("status", "--json", "--all");
         assertThat(json.exitCode()).as(json.err()).isZero();
         assertThat(json.out().strip())
                 .startsWith("{\"daemon\":{\"running\":true,\"pid\":" + pid + ",")
                 .contains("\"configSha256\":\"")
+                .contains("{\"role\":\"daemon\",\"state\":\"not confined: ")
                 .contains(
                         "{\"id\":\"codex\",\"roots\":[{\"path\":\""
                                 + h.roots.resolve("codex")
