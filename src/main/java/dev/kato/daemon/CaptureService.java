@@ -38,6 +38,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,10 +47,16 @@ import org.jspecify.annotations.Nullable;
  * goes into the vault exactly once, and each newly stored event passes through its session's {@link
  * SessionRecorder}, whose effects the {@link RecordingWriter} carries out. In-chat commands run
  * only from live content, or — after downtime — from content at most {@code commands.maxAge} old;
- * history found on first sight never runs. Runs on the single ingest thread.
+ * history found on first sight never runs. Reading threads parse and render; capture threads store,
+ * each for its own share of the sessions (one session is always on the same thread).
  */
 final class CaptureService implements DaemonServices, IngestListener {
-    private static final int QUEUED_BATCHES = 2;
+    private static final int QUEUED_BATCHES = 1;
+
+    /** Threads that store batches, each for its own share of the sessions. */
+    private static final int CAPTURE_THREADS =
+            Math.min(2, Runtime.getRuntime().availableProcessors());
+
     private static final java.time.Duration INITIAL_SCAN_PATIENCE = java.time.Duration.ofSeconds(5);
 
     private final KatoConfig config;
@@ -60,13 +68,13 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final RecordingLoader loader;
     private final dev.kato.audit.AuditLog audit;
     private final String policyVersion;
-    private final Map<Path, SessionKey> keys = new HashMap<>();
+    private final Map<Path, SessionKey> keys = new ConcurrentHashMap<>();
     private final Map<Path, Boolean> resumed = new HashMap<>();
-    private final Map<SessionKey, SessionRecording> recordings = new HashMap<>();
+    private final Map<SessionKey, SessionRecording> recordings = new ConcurrentHashMap<>();
     private final CaptureActivity activity;
     private @Nullable Vault vault;
     private @Nullable LiveIngest ingest;
-    private @Nullable CaptureQueue queue;
+    private List<CaptureQueue> queues = List.of();
 
     CaptureService(
             KatoConfig config,
@@ -114,11 +122,12 @@ final class CaptureService implements DaemonServices, IngestListener {
                         this,
                         DaemonThreads.platform("kato-ingest"),
                         clock);
-        queue =
-                new CaptureQueue(
-                        QUEUED_BATCHES,
-                        DaemonThreads.platform("kato-capture"),
-                        this::captureFailed);
+        List<CaptureQueue> made = new ArrayList<>();
+        ThreadFactory captureThreads = DaemonThreads.platform("kato-capture");
+        for (int i = 0; i < CAPTURE_THREADS; i++) {
+            made.add(new CaptureQueue(QUEUED_BATCHES, captureThreads, this::captureFailed));
+        }
+        queues = List.copyOf(made);
         ingest = live;
         live.start();
         try {
@@ -158,10 +167,24 @@ final class CaptureService implements DaemonServices, IngestListener {
     @Override
     public void batch(IngestBatch batch) {
         RenderedBatch rendered = RenderedBatch.of(batch.events());
-        requireNonNull(queue, "queue").submit(() -> store(batch, rendered));
+        queueOf(batch.file()).submit(() -> store(batch, rendered));
     }
 
-    private synchronized void store(IngestBatch batch, RenderedBatch rendered) {
+    /**
+     * The capture queue of the batch's session: each session is always stored by the same capture
+     * thread, in the order its batches were read, and different sessions are stored at once.
+     */
+    private CaptureQueue queueOf(SessionFile file) {
+        int shard;
+        try {
+            shard = Math.floorMod(keyOf(file).hashCode(), queues.size());
+        } catch (IOException | RuntimeException e) {
+            shard = 0; // store() meets the same problem and reports it
+        }
+        return queues.get(shard);
+    }
+
+    private void store(IngestBatch batch, RenderedBatch rendered) {
         Vault v = requireNonNull(vault, "vault");
         Path path = batch.file().path().toAbsolutePath().normalize();
         try {
@@ -378,7 +401,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     }
 
     @Override
-    public synchronized DaemonStatus.Activity activity(boolean includeStale) {
+    public DaemonStatus.Activity activity(boolean includeStale) {
         List<DaemonStatus.RecordingSummary> active = new ArrayList<>();
         recordings.forEach((k, r) ->
                 r.recorder
@@ -400,9 +423,8 @@ final class CaptureService implements DaemonServices, IngestListener {
         if (live != null) {
             live.close();
         }
-        CaptureQueue q = queue;
-        if (q != null) {
-            q.close(); // stores what was read before the reader stopped
+        for (CaptureQueue q : queues) {
+            q.close(); // stores what was read before the readers stopped
         }
         Vault v = vault;
         if (v != null) {

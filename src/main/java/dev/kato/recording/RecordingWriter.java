@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * Carries out {@link RecordingEffect}s on destination files: snapshots replace the file atomically
  * (frontmatter merged), appends render one event and append it with an fsync, {@code ::init}
  * creates a frontmatter-only file. Markdown appends keep one body renderer per destination, so a
- * heading is written only when the speaker changes.
+ * heading is written only when the speaker changes. Thread-safe: the daemon's capture threads share
+ * one writer (one at a time, since two sessions may record into one file).
  */
 public final class RecordingWriter {
     private final MarkdownOptions options;
@@ -51,7 +52,7 @@ public final class RecordingWriter {
      *
      * @return the destination's size afterwards: the point a crash recovery truncates back to
      */
-    public long apply(RecordingEffect effect, History history) throws IOException {
+    public synchronized long apply(RecordingEffect effect, History history) throws IOException {
         switch (effect) {
             case RecordingEffect.EnsureFile e -> ensure(e, history);
             case RecordingEffect.Snapshot s -> snapshot(s, history);
@@ -61,7 +62,7 @@ public final class RecordingWriter {
     }
 
     /** Forgets per-destination rendering state (after a crash recovery truncated a file). */
-    public void reset(ApprovedPath destination) {
+    public synchronized void reset(ApprovedPath destination) {
         appenders.remove(destination);
         resumeAfter.remove(destination);
     }
@@ -71,14 +72,15 @@ public final class RecordingWriter {
      * last}, so the next append continues that speaker's block (no new heading), as it would have
      * without the restart.
      */
-    public void resumeAfter(ApprovedPath destination, dev.kato.event.EventId last) {
+    public synchronized void resumeAfter(ApprovedPath destination, dev.kato.event.EventId last) {
         if (!appenders.containsKey(destination)) {
             resumeAfter.put(destination, last);
         }
     }
 
     /** The event whose text ends {@code destination}'s last append in this run, if any. */
-    public java.util.Optional<dev.kato.event.EventId> lastAppended(ApprovedPath destination) {
+    public synchronized java.util.Optional<dev.kato.event.EventId> lastAppended(
+            ApprovedPath destination) {
         Appender a = appenders.get(destination);
         return a == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(a.last);
     }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +54,8 @@ public final class Vault implements AutoCloseable {
     private final Path root;
     private final @Nullable Quarantine quarantine;
     private final @Nullable FileChannel lockChannel;
-    private boolean closed;
+    private volatile boolean closed;
+    private final ReentrantLock[] sessionLocks = newLocks(64);
 
     private Vault(Path root, @Nullable Quarantine quarantine, @Nullable FileChannel lockChannel) {
         this.root = root;
@@ -117,16 +119,33 @@ public final class Vault implements AutoCloseable {
      * As {@link #append(SessionKey, List, SessionMetaUpdate)}, with the lines rendered beforehand
      * (outside the vault's lock).
      */
-    public synchronized AppendResult append(
-            SessionKey key, RenderedBatch batch, SessionMetaUpdate update) throws IOException {
+    public AppendResult append(SessionKey key, RenderedBatch batch, SessionMetaUpdate update)
+            throws IOException {
         requireNonNull(key, "key");
         requireNonNull(batch, "batch");
         requireNonNull(update, "update");
         Quarantine q = writable();
         OpenSession.checkBelongs(key, batch.events());
+        ReentrantLock lock = lockOf(key);
+        lock.lock();
         try (OpenSession s = OpenSession.open(SessionFiles.of(root, key.katoSessionId()), key, q)) {
             return requireNonNull(s, "session").append(batch, update);
+        } finally {
+            lock.unlock();
         }
+    }
+
+    /**
+     * The lock of one session's files. Operations on one session are serialized; different sessions
+     * are stored at the same time (by the daemon's capture threads), so the slow part of storing,
+     * the file system, runs on several threads.
+     */
+    private ReentrantLock lockOf(SessionKey key) {
+        return lockOf(key.katoSessionId());
+    }
+
+    private ReentrantLock lockOf(java.util.UUID katoSessionId) {
+        return sessionLocks[Math.floorMod(katoSessionId.hashCode(), sessionLocks.length)];
     }
 
     /** Every stored session's metadata, sorted by Kato session id. Reads no events. */
@@ -147,19 +166,31 @@ public final class Vault implements AutoCloseable {
         dirs.sort(Comparator.comparing(f -> f.id().toString()));
         List<VaultSessionInfo> out = new ArrayList<>(dirs.size());
         for (SessionFiles f : dirs) {
-            SessionMeta meta = settledMeta(f);
-            if (meta != null) {
-                out.add(VaultSessionInfo.of(meta));
+            ReentrantLock lock = lockOf(f.id());
+            lock.lock();
+            try {
+                SessionMeta meta = settledMeta(f);
+                if (meta != null) {
+                    out.add(VaultSessionInfo.of(meta));
+                }
+            } finally {
+                lock.unlock();
             }
         }
         return out;
     }
 
     /** The session's metadata, if the vault has it. */
-    public synchronized Optional<VaultSessionInfo> find(SessionKey key) throws IOException {
+    public Optional<VaultSessionInfo> find(SessionKey key) throws IOException {
         checkOpen();
-        SessionMeta meta = settledMeta(SessionFiles.of(root, key.katoSessionId()));
-        return Optional.ofNullable(meta).map(VaultSessionInfo::of);
+        ReentrantLock lock = lockOf(key);
+        lock.lock();
+        try {
+            SessionMeta meta = settledMeta(SessionFiles.of(root, key.katoSessionId()));
+            return Optional.ofNullable(meta).map(VaultSessionInfo::of);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -187,11 +218,21 @@ public final class Vault implements AutoCloseable {
      * Streams the session's committed events, in stored order, to {@code consumer}; empty when the
      * vault has no such session.
      */
-    public synchronized Optional<ReadSummary> readEvents(SessionKey key, EventConsumer consumer)
+    public Optional<ReadSummary> readEvents(SessionKey key, EventConsumer consumer)
             throws IOException {
         checkOpen();
         requireNonNull(consumer, "consumer");
-        SessionFiles f = SessionFiles.of(root, key.katoSessionId());
+        ReentrantLock lock = lockOf(key);
+        lock.lock();
+        try {
+            return readLocked(SessionFiles.of(root, key.katoSessionId()), consumer);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<ReadSummary> readLocked(SessionFiles f, EventConsumer consumer)
+            throws IOException {
         if (quarantine != null) {
             try (OpenSession s = OpenSession.open(f, null, quarantine)) {
                 return s == null
@@ -252,6 +293,14 @@ public final class Vault implements AutoCloseable {
             throw new IllegalStateException("this vault was opened read-only");
         }
         return quarantine;
+    }
+
+    private static ReentrantLock[] newLocks(int n) {
+        ReentrantLock[] locks = new ReentrantLock[n];
+        for (int i = 0; i < n; i++) {
+            locks[i] = new ReentrantLock();
+        }
+        return locks;
     }
 
     private void checkOpen() {
