@@ -234,6 +234,39 @@ public sealed interface AuditEvent {
         }
     }
 
+    /**
+     * The daemon started (after its lock and config) or is stopping.
+     *
+     * @param phase {@code start} or {@code stop}
+     * @param detail the policy version at start; the reason at stop
+     */
+    record DaemonLifecycle(String phase, long pid, String detail) implements AuditEvent {
+        public DaemonLifecycle {
+            requireNonNull(phase, "phase");
+            requireNonNull(detail, "detail");
+            if (!phase.equals("start") && !phase.equals("stop")) {
+                throw new IllegalArgumentException("phase must be start or stop");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "daemon." + phase;
+        }
+
+        @Override
+        public String correlationId() {
+            return "";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return phase.equals("start")
+                    ? ordered("pid", pid, "policyVersion", detail)
+                    : ordered("pid", pid, "reason", detail);
+        }
+    }
+
     /** A state file failed validation and was moved aside. */
     record StateQuarantined(String path, String movedTo, String reason) implements AuditEvent {
         public StateQuarantined {

@@ -66,6 +66,7 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final RecordingWriter writer;
     private final CommandDecisions decisions;
     private final RecordingLoader loader;
+    private final QuarantineListener quarantines;
     private final dev.kato.audit.AuditLog audit;
     private final String policyVersion;
     private final Map<Path, SessionKey> keys = new ConcurrentHashMap<>();
@@ -94,13 +95,15 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.decisions =
                 new CommandDecisions(
                         audit, operational, activity, clock, PromptHistory.configured(config));
-        this.loader = new RecordingLoader(policy, audit, policyVersion, env, clock, writer);
+        this.quarantines = this::quarantined;
+        this.loader =
+                new RecordingLoader(policy, audit, policyVersion, env, clock, writer, quarantines);
     }
 
     @Override
     public void start() throws IOException {
         activity.sandbox(SandboxState.ofThisDaemon());
-        Vault v = Vault.open(env.sessionsDir(), QuarantineListener.IGNORE, clock);
+        Vault v = Vault.open(env.sessionsDir(), quarantines, clock);
         vault = v;
         Map<Path, IngestCursor> cursors = new HashMap<>();
         for (VaultSessionInfo info : v.sessions()) {
@@ -380,6 +383,20 @@ final class CaptureService implements DaemonServices, IngestListener {
                         + " event(s) of "
                         + recording.key.shortId()
                         + " after an interrupted run");
+    }
+
+    /** Every state file moved aside (vault metadata, checkpoints) is an audit record. */
+    private void quarantined(Path original, Path movedTo, String reason) {
+        try {
+            audit.record(
+                    new dev.kato.audit.AuditEvent.StateQuarantined(
+                            original.toString(), movedTo.toString(), reason));
+        } catch (IOException e) {
+            error(
+                    "audit",
+                    "could not record a quarantined state file: " + e.getClass().getSimpleName());
+        }
+        error("state", "a corrupt state file was moved aside: " + original.getFileName());
     }
 
     private void error(String component, String message) {

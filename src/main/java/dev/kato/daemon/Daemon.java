@@ -1,5 +1,8 @@
 package dev.kato.daemon;
 
+import dev.kato.audit.AuditEvent;
+import dev.kato.audit.AuditLog;
+import dev.kato.audit.HashChainedAuditLog;
 import dev.kato.config.ConfigLoader;
 import dev.kato.config.ConfigProblem;
 import dev.kato.config.ConfigResult;
@@ -110,10 +113,13 @@ final class Daemon {
         Instant startedAt = clock.instant();
         OperationalLog log = OperationalLog.open(env.operationalLogPath(), clock);
         registry.register(log);
-        // The security audit log (a later issue) becomes a second sink here.
         LifecycleSink events = LifecycleSink.all(List.of(log));
         registry.register(lock.get()); // released after the socket is gone, before the log closes
         events.record(new LifecycleEvent.Started(pid, loaded.sha256()));
+        // Fail closed: a daemon whose start cannot be audited does not start.
+        AuditLog audit = new HashChainedAuditLog(env.securityAuditLogPath(), clock);
+        audit.record(new AuditEvent.ConfigLoaded(env.configPath().toString(), loaded.sha256()));
+        audit.record(new AuditEvent.DaemonLifecycle("start", pid, loaded.sha256()));
         Runtime.getRuntime().addShutdownHook(shutdownHook());
 
         DaemonServices services =
@@ -141,6 +147,7 @@ final class Daemon {
         events.record(
                 new LifecycleEvent.Stopping(
                         pid, reason, Duration.between(startedAt, clock.instant()).toMillis()));
+        audit.record(new AuditEvent.DaemonLifecycle("stop", pid, reason));
         return EXIT_OK;
     }
 

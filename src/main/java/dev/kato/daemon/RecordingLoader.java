@@ -41,6 +41,7 @@ final class RecordingLoader {
     private final Environment env;
     private final InstantSource clock;
     private final RecordingWriter writer;
+    private final QuarantineListener quarantines;
 
     RecordingLoader(
             PathPolicy policy,
@@ -48,13 +49,15 @@ final class RecordingLoader {
             String policyVersion,
             Environment env,
             InstantSource clock,
-            RecordingWriter writer) {
+            RecordingWriter writer,
+            QuarantineListener quarantines) {
         this.policy = requireNonNull(policy, "policy");
         this.audit = requireNonNull(audit, "audit");
         this.policyVersion = requireNonNull(policyVersion, "policyVersion");
         this.env = requireNonNull(env, "env");
         this.clock = requireNonNull(clock, "clock");
         this.writer = requireNonNull(writer, "writer");
+        this.quarantines = requireNonNull(quarantines, "quarantines");
     }
 
     /**
@@ -100,8 +103,7 @@ final class RecordingLoader {
     private StateStore<RecordingCheckpoint> store(SessionKey key) {
         Path file =
                 env.sessionsDir().resolve(key.katoSessionId().toString()).resolve("recording.json");
-        return StateStore.of(
-                file, new RecordingStateCodec(), new Quarantine(QuarantineListener.IGNORE, clock));
+        return StateStore.of(file, new RecordingStateCodec(), new Quarantine(quarantines, clock));
     }
 
     private String defaultDestination(SessionKey key) {
