@@ -56,6 +56,27 @@ public sealed interface ExportMessage {
         return s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
     }
 
+    /**
+     * {@code s} with every control character replaced by {@code ?}: the parent prints these texts
+     * on the user's terminal, and a child process (confined, but parsing hostile logs) must not be
+     * able to send it escape sequences.
+     */
+    static String printable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                out.append('?');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
     /** The message on {@code line}, or empty when it is not one. */
     public static Optional<ExportMessage> parse(String line) {
         String[] f = line.split("\t", -1);
@@ -76,9 +97,12 @@ public sealed interface ExportMessage {
                         f.length == 4
                                 ? Optional.of(
                                         new Written(
-                                                f[3], Long.parseLong(f[1]), Long.parseLong(f[2])))
+                                                printable(f[3]),
+                                                Long.parseLong(f[1]),
+                                                Long.parseLong(f[2])))
                                 : Optional.empty();
-                case "failed" -> f.length == 2 ? Optional.of(new Failed(f[1])) : Optional.empty();
+                case "failed" ->
+                        f.length == 2 ? Optional.of(new Failed(printable(f[1]))) : Optional.empty();
                 default -> Optional.empty();
             };
         } catch (NumberFormatException e) {
