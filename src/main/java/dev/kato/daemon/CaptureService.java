@@ -7,7 +7,6 @@ import dev.kato.config.KatoConfig;
 import dev.kato.control.DaemonStatus;
 import dev.kato.event.ConversationEvent;
 import dev.kato.event.SessionKey;
-import dev.kato.event.UserMessage;
 import dev.kato.export.Configured;
 import dev.kato.ingest.IngestBatch;
 import dev.kato.ingest.IngestCursor;
@@ -95,7 +94,7 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.decisions =
                 new CommandDecisions(
                         audit, operational, activity, clock, PromptHistory.configured(config));
-        this.quarantines = this::quarantined;
+        this.quarantines = new AuditedQuarantine(audit, activity);
         this.loader =
                 new RecordingLoader(policy, audit, policyVersion, env, clock, writer, quarantines);
     }
@@ -195,7 +194,7 @@ final class CaptureService implements DaemonServices, IngestListener {
             // Load (and if need be recover) the recording before storing this batch, so that its
             // replay covers exactly the events stored earlier and not yet processed.
             SessionRecording recording = recording(key);
-            if (!recording.checkpointed && mayCarryCommand(batch.events())) {
+            if (!recording.checkpointed && StoredEvents.mayCarryCommand(batch.events())) {
                 recording.save(); // write-ahead: a crash after the append replays this batch
             }
             AppendResult result =
@@ -203,9 +202,10 @@ final class CaptureService implements DaemonServices, IngestListener {
                             key,
                             rendered,
                             SessionMetaUpdate.cursor(path, CursorText.encode(batch.cursor())));
-            List<ConversationEvent> stored = newlyStored(batch.events(), result);
+            List<ConversationEvent> stored = StoredEvents.newlyStored(batch.events(), result);
             if (!stored.isEmpty()) {
-                activity.touched(key, newestTime(stored));
+                Instant newest = StoredEvents.newestTime(stored);
+                activity.touched(key, newest != null ? newest : clock.instant());
             }
             boolean resumedFile = resumed.getOrDefault(path, false);
             for (ConversationEvent event : stored) {
@@ -230,16 +230,6 @@ final class CaptureService implements DaemonServices, IngestListener {
         }
     }
 
-    /**
-     * The events the vault stored now (not seen before). The vault reports counts; re-offered
-     * events come from re-reading a file's beginning, so the new ones are the batch's tail.
-     */
-    private static List<ConversationEvent> newlyStored(
-            List<ConversationEvent> events, AppendResult result) {
-        int n = result.appended();
-        return n >= events.size() ? events : events.subList(events.size() - n, events.size());
-    }
-
     private boolean commandsAllowed(
             Provenance provenance, boolean resumedFile, ConversationEvent event) {
         if (provenance == Provenance.LIVE) {
@@ -250,28 +240,6 @@ final class CaptureService implements DaemonServices, IngestListener {
         }
         Instant t = event.meta().timestamp();
         return t != null && !t.isBefore(clock.instant().minus(config.commands().maxAge()));
-    }
-
-    /** Whether a human-typed message of {@code events} could hold a command line. */
-    private static boolean mayCarryCommand(List<? extends ConversationEvent> events) {
-        for (ConversationEvent e : events) {
-            if (e instanceof UserMessage u && u.isHumanTyped() && u.text().contains("::")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The newest provider timestamp among {@code events}; now when none has one. */
-    private Instant newestTime(List<ConversationEvent> events) {
-        Instant newest = null;
-        for (ConversationEvent e : events) {
-            Instant t = e.meta().timestamp();
-            if (t != null && (newest == null || t.isAfter(newest))) {
-                newest = t;
-            }
-        }
-        return newest != null ? newest : clock.instant();
     }
 
     private SessionKey keyOf(SessionFile file) throws IOException {
@@ -383,20 +351,6 @@ final class CaptureService implements DaemonServices, IngestListener {
                         + " event(s) of "
                         + recording.key.shortId()
                         + " after an interrupted run");
-    }
-
-    /** Every state file moved aside (vault metadata, checkpoints) is an audit record. */
-    private void quarantined(Path original, Path movedTo, String reason) {
-        try {
-            audit.record(
-                    new dev.kato.audit.AuditEvent.StateQuarantined(
-                            original.toString(), movedTo.toString(), reason));
-        } catch (IOException e) {
-            error(
-                    "audit",
-                    "could not record a quarantined state file: " + e.getClass().getSimpleName());
-        }
-        error("state", "a corrupt state file was moved aside: " + original.getFileName());
     }
 
     private void error(String component, String message) {
