@@ -200,8 +200,14 @@ final class FileTail {
         } catch (NoSuchFileException e) {
             return new TailRead(TailStatus.DELETED, 0, false);
         }
+        boolean more = end < available;
+        if (more && parser.dropPartialLine()) {
+            // stopped by the byte budget mid-line: read that line again next time instead of
+            // holding it, so thousands of files paused mid-catch-up hold no partial lines
+            position = parser.committedOffset();
+        }
         parser.endOfInput(position < muteBelow ? DISCARD : sink);
-        return new TailRead(status, position - start, end < available);
+        return new TailRead(status, Math.max(0, position - start), more);
     }
 
     private void feed(byte[] buffer, int n, ParseSink sink) {

@@ -29,6 +29,9 @@ public final class JsonlSessionParser implements SessionParser {
     /** Offset just after the last complete line. */
     private long committed;
 
+    /** {@link #committed} at the last {@link #dropPartialLine} (or the start). */
+    private long committedAtLastDrop;
+
     public JsonlSessionParser(ParserLimits limits, RecordParser records) {
         this.limits = requireNonNull(limits, "limits");
         this.records = requireNonNull(records, "records");
@@ -45,6 +48,7 @@ public final class JsonlSessionParser implements SessionParser {
         }
         fed = offset;
         committed = offset;
+        committedAtLastDrop = offset;
         return this;
     }
 
@@ -99,6 +103,19 @@ public final class JsonlSessionParser implements SessionParser {
     @Override
     public long committedOffset() {
         return committed;
+    }
+
+    @Override
+    public boolean dropPartialLine() {
+        boolean lineEnded = committed > committedAtLastDrop;
+        committedAtLastDrop = committed;
+        if (pendingLen == 0 || discarding || !lineEnded) {
+            return false;
+        }
+        pendingLen = 0;
+        pending = new byte[0];
+        fed = committed;
+        return true;
     }
 
     /**

@@ -22,4 +22,18 @@ public interface SessionParser {
      * never points into the middle of a line. Whole-document parsers return 0.
      */
     long committedOffset();
+
+    /**
+     * Forgets an unterminated trailing line held since a line ended in the bytes fed, so that
+     * feeding resumes at {@link #committedOffset()} with that line's bytes fed again. A reader that
+     * stops at a byte budget calls it, so that files paused mid-line hold no partial lines in
+     * memory. A line begun before the last line end (longer than what was fed since) is kept, so
+     * feeding a budget at a time always makes progress.
+     *
+     * @return true when a line was forgotten and the next bytes fed must start at {@link
+     *     #committedOffset()}; false when nothing changed (the default, and whole-document parsers)
+     */
+    default boolean dropPartialLine() {
+        return false;
+    }
 }

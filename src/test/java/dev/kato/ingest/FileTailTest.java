@@ -120,6 +120,32 @@ class FileTailTest {
     }
 
     @Test
+    void readNew_stoppedByTheBudgetMidLine_holdsNoPartialLine_andYieldsEveryEventOnce()
+            throws IOException {
+        byte[] fixture = FixtureFiles.sharedKato("claude-session.jsonl");
+        Path path = dir.resolve("sess-001.jsonl");
+        Files.write(path, fixture);
+        SessionFile file = IngestFiles.claude(path);
+        int budget = 1 + lines(fixture).stream().mapToInt(l -> l.length).max().orElseThrow();
+        FileTail tail = new FileTail(file, null, ParserLimits.DEFAULT, new byte[64], budget);
+        CollectingSink sink = new CollectingSink();
+        int reads = 0;
+        TailRead read;
+        do {
+            read = tail.readNew(sink);
+            reads++;
+            if (read.more()) {
+                // paused mid-file: the next read starts at the cursor, nothing is held
+                assertThat(tail.position()).isEqualTo(tail.cursor().offset());
+            }
+        } while (read.more());
+        assertThat(reads).isGreaterThan(2);
+        assertThat(jsonl(sink.events)).isEqualTo(jsonl(IngestFiles.oneShot(file, fixture).events));
+        assertThat(ids(sink.events)).doesNotHaveDuplicates();
+        assertThat(tail.cursor().offset()).isEqualTo(fixture.length);
+    }
+
+    @Test
     void readNew_truncatedBelowCursor_restartsAtZero() throws IOException {
         Path path = dir.resolve("sess-001.jsonl");
         String one = CLAUDE_USER.formatted("u1", "one");

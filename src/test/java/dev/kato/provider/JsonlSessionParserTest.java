@@ -141,4 +141,52 @@ class JsonlSessionParserTest {
                 .isEqualTo("10");
         assertThat(JsonLimits.DEFAULT.maxNestingDepth()).isPositive();
     }
+
+    @Test
+    void dropPartialLine_forgetsOnlyALineBegunAfterTheLastLineEnd() {
+        byte[] bytes = "{\"t\":\"one\"}\n{\"t\":\"two\"}\n".getBytes(StandardCharsets.UTF_8);
+        JsonlSessionParser parser = new JsonlSessionParser(ParserLimits.DEFAULT, ECHO);
+        CollectingSink sink = new CollectingSink();
+
+        parser.feed(bytes, 0, 5, sink); // inside line one: no line has ended yet
+        assertThat(parser.dropPartialLine()).isFalse();
+        parser.feed(bytes, 5, 12, sink); // line one ends, line two begins
+        assertThat(parser.dropPartialLine()).isTrue();
+        assertThat(parser.committedOffset()).isEqualTo(12);
+        assertThat(parser.dropPartialLine()).as("nothing held any more").isFalse();
+
+        // fed again from the cursor, as a reader does after a drop
+        parser.feed(bytes, 12, 3, sink);
+        assertThat(parser.dropPartialLine()).as("no line ended since the last drop").isFalse();
+        parser.feed(bytes, 15, bytes.length - 15, sink);
+        assertThat(texts(sink)).containsExactly("one", "two");
+        assertThat(parser.committedOffset()).isEqualTo(bytes.length);
+        assertThat(sink.anomalies).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 16, 40, 100})
+    void budgetedReadsThatDropPartialLines_yieldExactlyTheOnePassEvents(int budget) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            sb.append("{\"t\":\"line ").append(i).append(" \u00fc".repeat(i % 9)).append("\"}\n");
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        CollectingSink whole = ParserRuns.whole(parsers(1024), bytes);
+        JsonlSessionParser parser = new JsonlSessionParser(ParserLimits.DEFAULT, ECHO);
+        CollectingSink sink = new CollectingSink();
+        int position = 0;
+        int reads = 0;
+        while (position < bytes.length) {
+            int n = Math.min(budget, bytes.length - position);
+            parser.feed(bytes, position, n, sink);
+            position += n;
+            if (position < bytes.length && parser.dropPartialLine()) {
+                position = (int) parser.committedOffset();
+            }
+            assertThat(++reads).as("every read makes progress").isLessThan(bytes.length * 2);
+        }
+        assertThat(ParserRuns.jsonl(sink.events)).isEqualTo(ParserRuns.jsonl(whole.events));
+        assertThat(parser.committedOffset()).isEqualTo(bytes.length);
+    }
 }

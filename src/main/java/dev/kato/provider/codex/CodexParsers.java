@@ -59,6 +59,11 @@ public final class CodexParsers {
             return inner.committedOffset();
         }
 
+        @Override
+        public boolean dropPartialLine() {
+            return inner.dropPartialLine();
+        }
+
         private ParseSink muted(ParseSink sink) {
             return new ParseSink() {
                 @Override
