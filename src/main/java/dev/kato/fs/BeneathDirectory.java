@@ -251,6 +251,18 @@ public final class BeneathDirectory implements AutoCloseable {
      * @throws java.nio.file.FileAlreadyExistsException when the name is taken
      */
     public OpenFile createNew(String name) throws IOException {
+        return create(name, O_RDWR);
+    }
+
+    /**
+     * As {@link #createNew}, opened for writing only: a process allowed to create and write files
+     * in this directory but not to read them (a confined writer) can still do it.
+     */
+    public OpenFile createNewWriteOnly(String name) throws IOException {
+        return create(name, LinuxSyscalls.O_WRONLY);
+    }
+
+    private OpenFile create(String name, int accessMode) throws IOException {
         checkName(name);
         try (Arena a = Arena.ofConfined()) {
             long r =
@@ -259,7 +271,7 @@ public final class BeneathDirectory implements AutoCloseable {
                             a,
                             fd,
                             name,
-                            O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                            accessMode | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                             PRIVATE_FILE);
             if (r < 0) {
                 throw LinuxSyscalls.failure(display(name), r);

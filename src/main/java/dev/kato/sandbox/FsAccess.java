@@ -13,10 +13,12 @@ public enum FsAccess {
     WRITE_FILE(LandlockAccess.READ_FILE | LandlockAccess.WRITE_FILE | LandlockAccess.TRUNCATE),
     /**
      * Create, replace and remove regular files directly in a directory (temp file + rename), and
-     * write them; no listing, no reading of other files, no sub-directories.
+     * write them; open the directory itself for its {@code fsync} after a rename (which also lets
+     * the process list names there); no reading of other files, no sub-directories.
      */
     REPLACE_IN_DIRECTORY(
-            LandlockAccess.WRITE_FILE
+            LandlockAccess.READ_DIR
+                    | LandlockAccess.WRITE_FILE
                     | LandlockAccess.TRUNCATE
                     | LandlockAccess.MAKE_REG
                     | LandlockAccess.REMOVE_FILE),

@@ -10,7 +10,9 @@ public enum WorkerMain {
     /** Runs the live permission probes of {@code kato doctor} and the sandbox tests. */
     PROBE("probe", "dev.kato.worker.ProbeWorker"),
     /** The one-shot {@code kato export} of one session ({@code Role#EXPORT}). */
-    EXPORT("export", "dev.kato.worker.ExportWorker");
+    EXPORT("export", "dev.kato.worker.ExportWorker"),
+    /** A recording's destination writer ({@code Role#WRITER_WORKER}), one per destination. */
+    WRITER("writer", "dev.kato.worker.WriterWorker");
 
     private final String id;
     private final String className;

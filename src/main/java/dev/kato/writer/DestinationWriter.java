@@ -117,17 +117,36 @@ public final class DestinationWriter {
      * @return the file's size before the append (where the appended bytes start)
      */
     public static long append(ApprovedPath destination, byte[] bytes) throws IOException {
-        return append(destination, bytes, WriteOpenMechanism.active());
+        return append(destination, out -> out.write(bytes), WriteOpenMechanism.active());
+    }
+
+    /**
+     * As {@link #append(ApprovedPath, byte[])}, with the bytes that {@code content} writes (a
+     * writer worker streams them from its pipe). When {@code content} fails, the file is cut back
+     * to its size before the append (a crash mid-append is left to the daemon's recovery, which
+     * cuts a destination back to its last committed size).
+     */
+    public static long append(ApprovedPath destination, AtomicFiles.ContentWriter content)
+            throws IOException {
+        return append(destination, content, WriteOpenMechanism.active());
     }
 
     static long append(ApprovedPath destination, byte[] bytes, WriteOpenMechanism mechanism)
+            throws IOException {
+        return append(destination, out -> out.write(bytes), mechanism);
+    }
+
+    static long append(
+            ApprovedPath destination,
+            AtomicFiles.ContentWriter content,
+            WriteOpenMechanism mechanism)
             throws IOException {
         try (BeneathDirectory parent = openParent(destination, mechanism)) {
             String name = fileName(destination);
             boolean created = true;
             Optional<OpenFile> opened = Optional.empty();
             try {
-                opened = Optional.of(parent.createNew(name));
+                opened = Optional.of(parent.createNewWriteOnly(name));
             } catch (FileAlreadyExistsException e) {
                 created = false;
             }
@@ -139,7 +158,11 @@ public final class DestinationWriter {
                 FileStatus status = file.status();
                 refuseUnlessAcceptable(destination, status);
                 try (OutputStream out = file.output()) {
-                    out.write(bytes);
+                    content.writeTo(out);
+                } catch (IOException | RuntimeException e) {
+                    file.truncate(status.size()); // keep the file as it was
+                    file.sync();
+                    throw e;
                 }
                 file.sync();
                 if (created) {
@@ -241,7 +264,7 @@ public final class DestinationWriter {
             AtomicFiles.ContentWriter content)
             throws IOException {
         String tempName = AtomicFiles.tempName(destination.target());
-        OpenFile temp = parent.createNew(tempName);
+        OpenFile temp = parent.createNewWriteOnly(tempName);
         boolean moved = false;
         try {
             try (temp) {
@@ -257,6 +280,21 @@ public final class DestinationWriter {
             if (!moved) {
                 parent.delete(tempName);
             }
+        }
+    }
+
+    /**
+     * The destination's first bytes, at most {@code max} (empty when it does not exist), checked
+     * against the policy's rules for an existing file.
+     */
+    public static byte[] head(ApprovedPath destination, int max) throws IOException {
+        Optional<BeneathDirectory> maybeParent =
+                openExistingParent(destination, WriteOpenMechanism.active());
+        if (maybeParent.isEmpty()) {
+            return new byte[0];
+        }
+        try (BeneathDirectory parent = maybeParent.get()) {
+            return readHead(parent, fileName(destination), destination, max);
         }
     }
 

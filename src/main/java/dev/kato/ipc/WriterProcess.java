@@ -1,0 +1,189 @@
+package dev.kato.ipc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kato.sandbox.ConfinedLauncher;
+import dev.kato.sandbox.Envelope;
+import dev.kato.sandbox.WorkerMain;
+import dev.kato.sandbox.WorkerRuntime;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running writer worker: a child process for one destination, started confined (Landlock from
+ * its first instruction, then seccomp) or, for {@code sandbox.mode: off}, without the trampoline.
+ * {@link #start} returns once the worker has reported {@link WriterReply.Ready}; {@link #close}
+ * closes its input, so it ends, and kills it if it does not within a few seconds.
+ */
+public final class WriterProcess implements AutoCloseable {
+    private static final int MAX_DIAGNOSTIC = 200;
+
+    private final Process process;
+    private final WriterChannel channel;
+    private final WriterReply.Ready ready;
+    private final CompletableFuture<String> diagnostic;
+
+    private WriterProcess(
+            Process process,
+            WriterChannel channel,
+            WriterReply.Ready ready,
+            CompletableFuture<String> diagnostic) {
+        this.process = process;
+        this.channel = channel;
+        this.ready = ready;
+        this.diagnostic = diagnostic;
+    }
+
+    /** What confines a worker: the envelope's scope, and whether Landlock is applied at all. */
+    public enum Confinement {
+        /** Landlock on the destination file only: it may append to and truncate that file. */
+        FILE,
+        /** Landlock on the file's directory: it may also create the file and replace it. */
+        DIRECTORY,
+        /** No Landlock ({@code sandbox.mode: off}); seccomp is still installed by the worker. */
+        NONE
+    }
+
+    /**
+     * Starts a worker and waits for its ready report.
+     *
+     * @throws WriterFailedException when the worker refused the destination ({@code refused})
+     * @throws IOException when it could not start or ended before it was ready (the message holds
+     *     its exit code and its own diagnostic line)
+     */
+    public static WriterProcess start(
+            WriterStart start, WorkerRuntime runtime, Confinement confinement) throws IOException {
+        requireNonNull(start, "start");
+        ProcessBuilder pb =
+                switch (confinement) {
+                    case FILE, DIRECTORY ->
+                            ConfinedLauncher.confined(
+                                    envelope(start, confinement),
+                                    runtime,
+                                    WorkerMain.WRITER,
+                                    start.encode(),
+                                    Map.of());
+                    case NONE ->
+                            ConfinedLauncher.unconfined(
+                                    envelope(start, Confinement.DIRECTORY),
+                                    runtime,
+                                    WorkerMain.WRITER,
+                                    start.encode(),
+                                    Map.of());
+                };
+        Process process = pb.start();
+        CompletableFuture<String> diagnostic = new CompletableFuture<>();
+        Thread.ofVirtual()
+                .name("kato-writer-stderr")
+                .start(() -> diagnostic.complete(firstLine(process.getErrorStream())));
+        WriterChannel channel =
+                new WriterChannel(
+                        new BufferedInputStream(process.getInputStream(), 1 << 16),
+                        new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+        try {
+            return new WriterProcess(process, channel, channel.awaitReady(), diagnostic);
+        } catch (WriterFailedException e) {
+            end(process);
+            throw e;
+        } catch (IOException e) {
+            end(process);
+            throw new IOException(
+                    "the writer worker did not start (exit code "
+                            + (process.isAlive() ? "none" : process.exitValue())
+                            + ")"
+                            + diagnosticOf(diagnostic));
+        }
+    }
+
+    /** The Landlock envelope of a worker for {@code start}'s destination. */
+    public static Envelope.WriterWorker envelope(WriterStart start, Confinement confinement) {
+        return new Envelope.WriterWorker(
+                start.destination(),
+                confinement == Confinement.FILE
+                        ? Envelope.WriteScope.FILE
+                        : Envelope.WriteScope.DIRECTORY);
+    }
+
+    public WriterReply.Ready ready() {
+        return ready;
+    }
+
+    public WriterChannel channel() {
+        return channel;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The worker's exit code once it has ended, and its own last word if it left one. */
+    public String endReport() {
+        return (process.isAlive() ? "running" : "exit code " + process.exitValue())
+                + diagnosticOf(diagnostic);
+    }
+
+    @Override
+    public void close() {
+        end(process);
+    }
+
+    private static void end(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // already gone
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String diagnosticOf(CompletableFuture<String> diagnostic) {
+        try {
+            String line = diagnostic.get(2, TimeUnit.SECONDS);
+            return line.isEmpty() ? "" : ": " + line;
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** The first stderr line if it is one of Kato's own; the rest is drained. */
+    private static String firstLine(InputStream in) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String first = reader.readLine();
+            while (reader.readLine() != null) {
+                // drain, so the worker never blocks on a full pipe
+            }
+            if (first == null || !first.startsWith("kato-")) {
+                return "";
+            }
+            return WriterReply.sanitize(first, MAX_DIAGNOSTIC);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WriterProcess[pid=" + process.pid() + ", " + ready + "]";
+    }
+}
