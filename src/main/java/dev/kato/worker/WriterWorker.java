@@ -114,6 +114,15 @@ public final class WriterWorker {
         }
     }
 
+    /**
+     * Serves requests for {@code destination} from {@code in} until it ends; a {@link
+     * FrameException} when a frame breaks the protocol (the write in progress dropped).
+     */
+    static void serve(ApprovedPath destination, InputStream in, OutputStream out)
+            throws IOException {
+        new WriterWorker(destination, in, out).serve();
+    }
+
     /** Serves requests until the daemon closes the pipe. */
     private void serve() throws IOException {
         while (true) {
