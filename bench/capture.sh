@@ -28,3 +28,7 @@ t0=$(awk '{print $14+$15}' /proc/"$pid"/stat); sleep "${IDLE_SECONDS:-60}"; t1=$
 hz=$(getconf CLK_TCK)
 python3 -c "print(f'idle CPU: {($t1-$t0)/$hz/${IDLE_SECONDS:-60}*100:.2f} % of one core over ${IDLE_SECONDS:-60} s')"
 grep -E '^(Pss|Rss):' /proc/"$pid"/smaps_rollup | awk '{printf "daemon %s %d MB\n", $1, $2/1024}'
+# All Kato processes: the daemon and its children (the recording's writer worker).
+children=$(pgrep -P "$pid" | tr '\n' ' ' || true)
+for p in $pid $children; do grep -E '^(Pss|Rss):' /proc/"$p"/smaps_rollup; done |
+    awk -v n="$(echo "$children" | wc -w)" '{s[$1] += $2} END {printf "daemon + %d worker(s): Pss %d MB, Rss %d MB\n", n, s["Pss:"] / 1024, s["Rss:"] / 1024}'

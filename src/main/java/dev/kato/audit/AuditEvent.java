@@ -267,6 +267,38 @@ public sealed interface AuditEvent {
         }
     }
 
+    /**
+     * A worker process ended without being asked to ({@code phase} {@code crashed}: it broke the
+     * protocol, its pipe failed or it died) or could not start ({@code phase} {@code
+     * start-failed}). For a writer, the recording has a gap here until the daemon's recovery writes
+     * the missed events again. {@code detail} is the worker's exit code and its own diagnostic
+     * line.
+     */
+    record WorkerEnded(String role, String phase, String path, String detail)
+            implements AuditEvent {
+        public WorkerEnded {
+            requireNonNull(role, "role");
+            requireNonNull(phase, "phase");
+            requireNonNull(path, "path");
+            requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public String type() {
+            return "worker.ended";
+        }
+
+        @Override
+        public String correlationId() {
+            return "";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered("role", role, "phase", phase, "path", path, "detail", detail);
+        }
+    }
+
     /** A state file failed validation and was moved aside. */
     record StateQuarantined(String path, String movedTo, String reason) implements AuditEvent {
         public StateQuarantined {

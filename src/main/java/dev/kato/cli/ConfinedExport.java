@@ -4,11 +4,11 @@ import dev.kato.export.ExportMessage;
 import dev.kato.export.ExportRequest;
 import dev.kato.sandbox.ConfinedLauncher;
 import dev.kato.sandbox.Envelope;
+import dev.kato.sandbox.WorkerDiagnostics;
 import dev.kato.sandbox.WorkerMain;
 import dev.kato.sandbox.WorkerRuntime;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -78,7 +78,11 @@ public final class ConfinedExport {
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = pb.start();
         CompletableFuture<String> stderr = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> stderr.complete(firstLine(process.getErrorStream())));
+        Thread.ofVirtual()
+                .start(() ->
+                        stderr.complete(
+                                WorkerDiagnostics.firstOwnLine(
+                                        process.getErrorStream(), MAX_DIAGNOSTIC)));
         Optional<ExportMessage.Confined> confined = Optional.empty();
         ExportMessage last = null;
         try (BufferedReader reader =
@@ -120,22 +124,5 @@ public final class ConfinedExport {
             diagnostic = "";
         }
         return new Crashed(confined, exit, diagnostic);
-    }
-
-    /** The first stderr line if it is one of Kato's own messages; the rest is drained. */
-    private static String firstLine(InputStream in) {
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String first = reader.readLine();
-            while (reader.readLine() != null) {
-                // drain, so the child never blocks on a full pipe
-            }
-            if (first == null || !first.startsWith("kato-")) {
-                return "";
-            }
-            return first.length() > MAX_DIAGNOSTIC ? first.substring(0, MAX_DIAGNOSTIC) : first;
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

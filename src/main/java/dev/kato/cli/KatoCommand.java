@@ -32,6 +32,7 @@ final class KatoCommand implements Runnable {
         m.put("audit", AuditCommand.class);
         m.put("doctor", DoctorCommand.class);
         m.put("aot-training", TrainCommand.class);
+        m.put("aot-worker-training", WorkerTrainCommand.class);
         return java.util.Collections.unmodifiableSequencedMap(m);
     }
 

@@ -28,7 +28,6 @@ import dev.kato.vault.RenderedBatch;
 import dev.kato.vault.SessionMetaUpdate;
 import dev.kato.vault.Vault;
 import dev.kato.vault.VaultSessionInfo;
-import dev.kato.writer.DestinationWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,7 +69,8 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final String policyVersion;
     private final Map<Path, SessionKey> keys = new ConcurrentHashMap<>();
     private final Map<Path, Boolean> resumed = new HashMap<>();
-    private final Map<SessionKey, SessionRecording> recordings = new ConcurrentHashMap<>();
+    private final Recordings recordings;
+
     private final CaptureActivity activity;
     private @Nullable Vault vault;
     private @Nullable LiveIngest ingest;
@@ -87,9 +87,12 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.env = requireNonNull(env, "env");
         this.clock = requireNonNull(clock, "clock");
         this.policy = Configured.policy(config, env, userId);
-        this.writer = new RecordingWriter(Configured.markdown(config));
         this.activity = new CaptureActivity(clock);
         this.audit = new dev.kato.audit.HashChainedAuditLog(env.securityAuditLogPath(), clock);
+        this.writer =
+                new RecordingWriter(
+                        Configured.markdown(config),
+                        DaemonWriters.create(config, env, userId, audit, activity, clock));
         this.policyVersion = requireNonNull(policyVersion, "policyVersion");
         this.decisions =
                 new CommandDecisions(
@@ -97,11 +100,19 @@ final class CaptureService implements DaemonServices, IngestListener {
         this.quarantines = new AuditedQuarantine(audit, activity);
         this.loader =
                 new RecordingLoader(policy, audit, policyVersion, env, clock, writer, quarantines);
+        this.recordings =
+                new Recordings(
+                        loader, writer, policy, () -> requireNonNull(vault, "vault"), this::error);
     }
 
     @Override
     public void start() throws IOException {
-        activity.sandbox(SandboxState.ofThisDaemon());
+        var refusal = DaemonWriters.refusal(config);
+        if (refusal.isPresent()) {
+            throw new IOException(refusal.get());
+        }
+        DaemonWriters.auditChoice(writer.files(), config, audit);
+        activity.sandbox(SandboxState.ofThisDaemon(writer.files()));
         Vault v = Vault.open(env.sessionsDir(), quarantines, clock);
         vault = v;
         Map<Path, IngestCursor> cursors = new HashMap<>();
@@ -193,7 +204,18 @@ final class CaptureService implements DaemonServices, IngestListener {
             SessionKey key = keyOf(batch.file());
             // Load (and if need be recover) the recording before storing this batch, so that its
             // replay covers exactly the events stored earlier and not yet processed.
-            SessionRecording recording = recording(key);
+            SessionRecording recording;
+            try {
+                recording = recording(key);
+            } catch (WriterWorkers.WorkerCrashedException e) {
+                // Its writer is down: store the batch all the same (the vault never loses what was
+                // read); the later recovery writes these events from the checkpoint on.
+                v.append(
+                        key,
+                        rendered,
+                        SessionMetaUpdate.cursor(path, CursorText.encode(batch.cursor())));
+                throw e;
+            }
             if (!recording.checkpointed && StoredEvents.mayCarryCommand(batch.events())) {
                 recording.save(); // write-ahead: a crash after the append replays this batch
             }
@@ -220,6 +242,9 @@ final class CaptureService implements DaemonServices, IngestListener {
                 recording.save();
             }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof WriterWorkers.WorkerCrashedException) {
+                recoverLater(batch.file());
+            }
             error(
                     "capture",
                     e.getClass().getSimpleName()
@@ -268,6 +293,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                 commandsAllowed && decisions.confirmedByHistory(recording.key, log, event);
         CorrelationId correlation = new CorrelationId();
         recording.destinations.correlate(correlation);
+        String recordingBefore = recording.recorder.state().recordingAt();
         SessionRecorder.Step step = recording.recorder.accept(event, allowed);
         decisions.outcomes(correlation, recording.key, event, step.outcomes());
         for (RecordingEffect effect : step.effects()) {
@@ -280,77 +306,27 @@ final class CaptureService implements DaemonServices, IngestListener {
                             id -> recording.lastAppended.put(target, id.value()),
                             () -> recording.lastAppended.remove(target));
         }
+        IdleDestinations.release(recordingBefore, step, recordings.all(), policy, writer.files());
     }
 
     /** The session's recording, loaded from its checkpoint and recovered on first use. */
     private SessionRecording recording(SessionKey key) throws IOException {
-        SessionRecording existing = recordings.get(key);
-        if (existing != null) {
-            return existing;
-        }
-        long stored =
-                requireNonNull(vault, "vault")
-                        .find(key)
-                        .map(VaultSessionInfo::eventCount)
-                        .orElse(0L);
-        SessionRecording recording = loader.load(key, stored);
-        recordings.put(key, recording);
-        if (recording.checkpointed) {
-            recover(recording, stored);
-        }
-        return recording;
+        return recordings.get(key, this::replay);
     }
 
-    /**
-     * After an interrupted run: destinations are cut back to their committed sizes and the vault
-     * events the recorder had not processed are replayed, so each is written exactly once.
-     */
-    private void recover(SessionRecording recording, long stored) throws IOException {
-        if (stored <= recording.processed) {
-            return;
+    private void replay(SessionRecording recording, ConversationEvent event, @Nullable Path log)
+            throws IOException {
+        process(recording, event, commandsAllowed(Provenance.PRESENT_AT_START, true, event), log);
+    }
+
+    /** A writer worker failed mid-batch: its session's recording is recovered later. */
+    private void recoverLater(SessionFile file) {
+        try {
+            recordings.recoverLater(
+                    keyOf(file), task -> queueOf(file).submit(task::run), this::replay);
+        } catch (IOException e) {
+            // no session id: nothing was recorded
         }
-        for (var e : recording.sizes.entrySet()) {
-            if (policy.decide(e.getKey()) instanceof dev.kato.policy.PathDecision.Allowed a
-                    && DestinationWriter.truncateTo(a.path(), e.getValue())) {
-                writer.reset(a.path());
-                String last = recording.lastAppended.get(e.getKey());
-                if (last != null) { // the cut-back file ends with this event's text again
-                    writer.resumeAfter(a.path(), new dev.kato.event.EventId(last));
-                }
-            }
-        }
-        List<ConversationEvent> gap = new ArrayList<>();
-        long[] index = {0};
-        requireNonNull(vault, "vault")
-                .readEvents(
-                        recording.key,
-                        event -> {
-                            if (index[0]++ >= recording.processed) {
-                                gap.add(event);
-                            }
-                        });
-        Path log = // the history cross-check needs a log of the session to find its root
-                requireNonNull(vault, "vault")
-                        .find(recording.key)
-                        .flatMap(i -> i.providerLogs().stream().findFirst())
-                        .map(dev.kato.vault.ProviderLog::path)
-                        .orElse(null);
-        for (ConversationEvent event : gap) {
-            process(
-                    recording,
-                    event,
-                    commandsAllowed(Provenance.PRESENT_AT_START, true, event),
-                    log);
-        }
-        recording.processed += gap.size();
-        recording.save();
-        error(
-                "recording",
-                "recovered "
-                        + gap.size()
-                        + " event(s) of "
-                        + recording.key.shortId()
-                        + " after an interrupted run");
     }
 
     private void error(String component, String message) {
@@ -374,17 +350,19 @@ final class CaptureService implements DaemonServices, IngestListener {
     @Override
     public DaemonStatus.Activity activity(boolean includeStale) {
         List<DaemonStatus.RecordingSummary> active = new ArrayList<>();
-        recordings.forEach((k, r) ->
-                r.recorder
-                        .state()
-                        .tryRecordingAt()
-                        .ifPresent(dest ->
-                                active.add(
-                                        new DaemonStatus.RecordingSummary(
-                                                k.provider().id(),
-                                                k.providerSessionId(),
-                                                dest,
-                                                activity.lastActivity(k)))));
+        recordings
+                .all()
+                .forEach(r ->
+                        r.recorder
+                                .state()
+                                .tryRecordingAt()
+                                .ifPresent(dest ->
+                                        active.add(
+                                                new DaemonStatus.RecordingSummary(
+                                                        r.key.provider().id(),
+                                                        r.key.providerSessionId(),
+                                                        dest,
+                                                        activity.lastActivity(r.key)))));
         return activity.snapshot(active, includeStale);
     }
 
@@ -400,6 +378,9 @@ final class CaptureService implements DaemonServices, IngestListener {
         Vault v = vault;
         if (v != null) {
             v.close();
+        }
+        if (writer.files() instanceof WriterWorkers workers) {
+            workers.close();
         }
     }
 }

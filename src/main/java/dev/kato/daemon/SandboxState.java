@@ -2,18 +2,20 @@ package dev.kato.daemon;
 
 import dev.kato.control.DaemonStatus.RoleStatus;
 import dev.kato.fs.WriteOpenMechanism;
+import dev.kato.recording.DestinationFiles;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * What {@code kato status} says about the daemon's own confinement: only what is true of this
- * process. The confined worker processes exist ({@code kato doctor} proves them) but the daemon
- * does not run its parsing and writing in them yet, so it says so rather than claim a layer.
+ * What {@code kato status} says about confinement: only what is true of these processes. Recording
+ * destinations are written by confined writer workers unless {@code sandbox.mode} is {@code off};
+ * the daemon's own parsing is not in a confined worker yet, and it says so rather than claim a
+ * layer.
  */
 final class SandboxState {
     private SandboxState() {}
 
-    static List<RoleStatus> ofThisDaemon() {
+    static List<RoleStatus> ofThisDaemon(DestinationFiles files) {
         String open;
         try {
             open =
@@ -25,11 +27,20 @@ final class SandboxState {
         } catch (IOException e) {
             open = "refused on this platform (no race-free open)";
         }
+        String writers =
+                files == DestinationFiles.IN_PROCESS
+                        ? "not confined: sandbox.mode off, the daemon writes destinations itself"
+                        : DaemonWriters.landlockAvailable()
+                                ? "confined: one writer worker process per destination (Landlock"
+                                        + " on its file or directory, seccomp; see 'kato doctor')"
+                                : "partly confined: writer workers run with seccomp only (no"
+                                        + " Landlock on this kernel; sandbox.mode best-effort)";
         return List.of(
                 new RoleStatus(
                         "daemon",
-                        "not confined: parses and writes in its own process (confined workers"
-                                + " not wired yet; 'kato doctor' proves what they would get)"),
+                        "not confined: reads and parses the assistants' logs in its own process"
+                                + " (a confined provider worker is not wired yet)"),
+                new RoleStatus("recording writes", writers),
                 new RoleStatus("destination writes", open),
                 new RoleStatus("kato export", "confined per sandbox.mode (a separate process)"));
     }

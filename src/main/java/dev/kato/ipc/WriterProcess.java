@@ -4,15 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kato.sandbox.ConfinedLauncher;
 import dev.kato.sandbox.Envelope;
+import dev.kato.sandbox.WorkerDiagnostics;
 import dev.kato.sandbox.WorkerMain;
 import dev.kato.sandbox.WorkerRuntime;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +80,10 @@ public final class WriterProcess implements AutoCloseable {
         CompletableFuture<String> diagnostic = new CompletableFuture<>();
         Thread.ofVirtual()
                 .name("kato-writer-stderr")
-                .start(() -> diagnostic.complete(firstLine(process.getErrorStream())));
+                .start(() ->
+                        diagnostic.complete(
+                                WorkerDiagnostics.firstOwnLine(
+                                        process.getErrorStream(), MAX_DIAGNOSTIC)));
         WriterChannel channel =
                 new WriterChannel(
                         new BufferedInputStream(process.getInputStream(), 1 << 16),
@@ -161,23 +161,6 @@ public final class WriterProcess implements AutoCloseable {
             String line = diagnostic.get(2, TimeUnit.SECONDS);
             return line.isEmpty() ? "" : ": " + line;
         } catch (Exception e) {
-            return "";
-        }
-    }
-
-    /** The first stderr line if it is one of Kato's own; the rest is drained. */
-    private static String firstLine(InputStream in) {
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String first = reader.readLine();
-            while (reader.readLine() != null) {
-                // drain, so the worker never blocks on a full pipe
-            }
-            if (first == null || !first.startsWith("kato-")) {
-                return "";
-            }
-            return WriterReply.sanitize(first, MAX_DIAGNOSTIC);
-        } catch (IOException e) {
             return "";
         }
     }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.kato.event.ConversationEvent;
 import dev.kato.policy.ApprovedPath;
 import dev.kato.policy.DestinationFormat;
-import dev.kato.writer.DestinationWriter;
 import dev.kato.writer.Frontmatter;
 import dev.kato.writer.JsonlRenderer;
 import dev.kato.writer.MarkdownBodyWriter;
@@ -33,12 +32,24 @@ import java.util.function.Consumer;
  */
 public final class RecordingWriter {
     private final MarkdownOptions options;
+    private final DestinationFiles files;
     private final JsonlRenderer jsonl = new JsonlRenderer();
     private final Map<ApprovedPath, Appender> appenders = new HashMap<>();
     private final Map<ApprovedPath, dev.kato.event.EventId> resumeAfter = new HashMap<>();
 
     public RecordingWriter(MarkdownOptions options) {
+        this(options, DestinationFiles.IN_PROCESS);
+    }
+
+    /** A writer whose file operations are carried out by {@code files}. */
+    public RecordingWriter(MarkdownOptions options, DestinationFiles files) {
         this.options = requireNonNull(options, "options");
+        this.files = requireNonNull(files, "files");
+    }
+
+    /** Where this writer's file operations are carried out. */
+    public DestinationFiles files() {
+        return files;
     }
 
     /** The session's stored events, in order, for snapshots. */
@@ -58,7 +69,7 @@ public final class RecordingWriter {
             case RecordingEffect.Snapshot s -> snapshot(s, history);
             case RecordingEffect.Append a -> append(a, history);
         }
-        return DestinationWriter.size(effect.destination());
+        return files.size(effect.destination());
     }
 
     /** Forgets per-destination rendering state (after a crash recovery truncated a file). */
@@ -86,7 +97,7 @@ public final class RecordingWriter {
     }
 
     private void ensure(RecordingEffect.EnsureFile e, History history) throws IOException {
-        if (DestinationWriter.exists(e.destination())) {
+        if (files.exists(e.destination())) {
             return;
         }
         String text =
@@ -94,8 +105,7 @@ public final class RecordingWriter {
                         ? Frontmatter.render(
                                 factsSoFar(history), List.of(e.recordingId().toString()), options)
                         : "";
-        DestinationWriter.replace(
-                e.destination(), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        files.replace(e.destination(), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -125,7 +135,7 @@ public final class RecordingWriter {
         appenders.remove(s.destination());
         resumeAfter.remove(s.destination());
         if (s.destination().format() == DestinationFormat.JSONL) {
-            DestinationWriter.replace(
+            files.replace(
                     s.destination(),
                     out -> {
                         Writer w =
@@ -137,7 +147,7 @@ public final class RecordingWriter {
             return;
         }
         MarkdownBodyWriter[] body = new MarkdownBodyWriter[1];
-        DestinationWriter.replaceComposed(
+        files.replaceComposed(
                 s.destination(),
                 out -> {
                     Writer w =
@@ -202,7 +212,7 @@ public final class RecordingWriter {
         if (appender == null) {
             appender = new Appender(a.destination(), a.recordingId());
             dev.kato.event.EventId last = resumeAfter.remove(a.destination());
-            if (last != null && DestinationWriter.exists(a.destination())) {
+            if (last != null && files.exists(a.destination())) {
                 appender.primeWith(find(history, last));
             }
             appenders.put(a.destination(), appender);
@@ -264,7 +274,7 @@ public final class RecordingWriter {
             if (destination.format() == DestinationFormat.JSONL) {
                 text = jsonl.line(event);
             } else {
-                boolean fresh = !DestinationWriter.exists(destination);
+                boolean fresh = !files.exists(destination);
                 buffer.getBuffer().setLength(0);
                 body.accept(event);
                 text = buffer.toString();
@@ -280,7 +290,7 @@ public final class RecordingWriter {
                 continuing |= !text.isEmpty();
             }
             if (!text.isEmpty()) {
-                DestinationWriter.append(destination, text.getBytes(StandardCharsets.UTF_8));
+                files.append(destination, text.getBytes(StandardCharsets.UTF_8));
             }
         }
     }

@@ -27,13 +27,55 @@ public final class WorkerCommand {
 
     private WorkerCommand() {}
 
-    /** Stage 1: an ordinary JVM running the trampoline, which confines itself and re-executes. */
+    /**
+     * Stage 1: an ordinary JVM running the trampoline, which confines itself and re-executes. It
+     * uses the workers' AOT cache too: most of what it loads (the JDK's start-up and FFM classes)
+     * is the same.
+     */
     public static List<String> trampoline(WorkerRuntime runtime, TrampolineArgs args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(runtime.javaLauncher().toString());
         cmd.addAll(JVM_FLAGS);
+        runtime.aotCache().ifPresent(a -> cmd.add("-XX:AOTCache=" + a));
         cmd.addAll(List.of("-p", runtime.modulePathArgument(), "-m", "dev.kato/" + TRAMPOLINE));
         cmd.addAll(args.encode());
+        return List.copyOf(cmd);
+    }
+
+    /**
+     * A training run of a worker that records what it loads into {@code configuration}: the
+     * worker's own command line (unconfined) with the recording flags, so the cache made from it
+     * matches.
+     */
+    public static List<String> aotTraining(
+            WorkerRuntime runtime,
+            Role role,
+            WorkerMain main,
+            List<String> workerArgs,
+            java.nio.file.Path configuration) {
+        List<String> cmd = new ArrayList<>(worker(runtime, role, main, workerArgs));
+        cmd.addAll(1, List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration));
+        return List.copyOf(cmd);
+    }
+
+    /** Turns a training run's {@code configuration} into the AOT cache file {@code cache}. */
+    public static List<String> aotCreate(
+            WorkerRuntime runtime,
+            WorkerMain main,
+            java.nio.file.Path configuration,
+            java.nio.file.Path cache) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(runtime.javaLauncher().toString());
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(
+                List.of(
+                        "-XX:AOTMode=create",
+                        "-XX:AOTConfiguration=" + configuration,
+                        "-XX:AOTCache=" + cache,
+                        "-p",
+                        runtime.modulePathArgument(),
+                        "-m",
+                        "dev.kato/" + main.className()));
         return List.copyOf(cmd);
     }
 

@@ -67,6 +67,28 @@ public record WorkerRuntime(Path javaHome, List<Path> modulePath, Optional<Path>
         return new WorkerRuntime(Path.of(System.getProperty("java.home")), entries, aotCache);
     }
 
+    /** The file name of the workers' AOT cache, beside Kato's jar ({@code bin/kato} makes it). */
+    public static final String WORKER_AOT_CACHE = "kato-worker.aot";
+
+    /**
+     * The runtime of this JVM for worker processes, with the workers' AOT cache when there is one
+     * beside the jar of this module path (a regular file, not a link).
+     */
+    public static WorkerRuntime forWorkers() {
+        WorkerRuntime plain = current(Optional.empty());
+        for (Path entry : plain.modulePath()) {
+            if (entry.getFileName() != null && entry.getFileName().toString().endsWith(".jar")) {
+                Path cache = entry.resolveSibling(WORKER_AOT_CACHE);
+                if (java.nio.file.Files.isRegularFile(
+                        cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    return new WorkerRuntime(
+                            plain.javaHome(), plain.modulePath(), Optional.of(cache));
+                }
+            }
+        }
+        return plain;
+    }
+
     public Path javaLauncher() {
         return javaHome.resolve("bin").resolve("java");
     }

@@ -25,7 +25,7 @@ public final class CaptureLatency {
         Path destination = Path.of(args[1]);
         int samples = Integer.parseInt(args[2]);
         List<Double> firstWrites = new ArrayList<>();
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 20; round++) {
             Path dest =
                     destination.resolveSibling("first-" + round + "-" + destination.getFileName());
             long t0 = System.nanoTime();

@@ -94,7 +94,8 @@ class DaemonLifecycleProcessTest {
                 .contains("recent errors: none");
         // capability truth: the daemon does not claim confinement it does not have
         assertThat(text.out())
-                .contains("sandbox:\n  daemon: not confined: parses and writes in its own process")
+                .contains("sandbox:\n  daemon: not confined: reads and parses the assistants' logs")
+                .contains("  recording writes: confined: one writer worker process per destination")
                 .contains("  destination writes: race-free (openat2 beneath the allowed root)");
 
         KatoProcess.Result json = kato("status", "--json", "--all");
