@@ -128,4 +128,21 @@ await_vault "$t0" >/dev/null
 sleep "$idle"
 read -r rss pss hwm < <(mem)
 echo "restarted, ${idle} s idle: RSS $rss MB, PSS $pss MB, peak RSS (VmHWM) $hwm MB"
+
+echo
+echo "== 4. the same daemon with 2 recordings active (2 writer worker processes) =="
+n=0
+for log in $(find "$work/claude" -name '*.jsonl' | sort | head -2); do
+    n=$((n + 1))
+    sid=$(head -c 4096 "$log" | grep -o '"sessionId":"[^"]*"' | head -1 | cut -d'"' -f4)
+    printf '{"type":"user","sessionId":"%s","uuid":"bench-rec-%d","timestamp":"%s","promptSource":"typed","message":{"role":"user","content":"::capture %s/notes/rec-%d.md"}}\n' \
+        "$sid" "$n" "$(date -u +%Y-%m-%dT%H:%M:%S.000Z)" "$work" "$n" >>"$log"
+done
+for k in 1 2; do
+    for _ in $(seq 1 200); do [ -s "$work/notes/rec-$k.md" ] && break; sleep 0.05; done
+done
+sleep "$idle"
+children=$(pgrep -P "$pid" | tr '\n' ' ' || true)
+for p in $pid $children; do grep -E '^(Pss|Rss):' /proc/"$p"/smaps_rollup; done |
+    awk -v n="$(echo "$children" | wc -w)" '{s[$1] += $2} END {printf "daemon + %d writer worker(s), %s s idle: PSS %d MB, RSS %d MB (summed)\n", n, "'"$idle"'", s["Pss:"] / 1024, s["Rss:"] / 1024}'
 bin/kato stop >/dev/null

@@ -25,7 +25,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -211,7 +210,7 @@ final class ExportCommand implements Callable<Integer>, CommandFactory.ContextAw
                     ConfinedExport.run(
                             request,
                             approved.target().getParent(),
-                            WorkerRuntime.current(Optional.empty()),
+                            WorkerRuntime.forWorkers(),
                             progress::update);
         } catch (IOException e) {
             throw new UserError(

@@ -3,6 +3,7 @@ package dev.kato.daemon;
 import dev.kato.control.DaemonStatus.RoleStatus;
 import dev.kato.fs.WriteOpenMechanism;
 import dev.kato.recording.DestinationFiles;
+import dev.kato.sandbox.ConfinementStatus;
 import java.io.IOException;
 import java.util.List;
 
@@ -35,6 +36,22 @@ final class SandboxState {
                                         + " on its file or directory, seccomp; see 'kato doctor')"
                                 : "partly confined: writer workers run with seccomp only (no"
                                         + " Landlock on this kernel; sandbox.mode best-effort)";
+        if (files instanceof WriterWorkers workers) {
+            writers +=
+                    workers.lastReady()
+                            .map(r ->
+                                    "; the last one started found Landlock "
+                                            + ConfinementStatus.word(r.landlock())
+                                            + ", seccomp "
+                                            + ConfinementStatus.word(r.seccomp())
+                                            + (r.probed()
+                                                    ? ", its probe write "
+                                                            + (r.probeDenied()
+                                                                    ? "denied"
+                                                                    : "NOT denied")
+                                                    : ""))
+                            .orElse("; none started yet");
+        }
         return List.of(
                 new RoleStatus(
                         "daemon",

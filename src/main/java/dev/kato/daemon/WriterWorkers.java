@@ -60,6 +60,9 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
     private final Map<ApprovedPath, Failures> failures = new HashMap<>();
     private @Nullable Path lastReleased;
 
+    /** What the most recently started worker reported about its own confinement. */
+    private WriterReply.@Nullable Ready lastReady;
+
     /** A running worker, and whether it has replaced its file since it started. */
     private static final class Slot {
         final WriterProcess process;
@@ -155,9 +158,14 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
     public synchronized void release(ApprovedPath destination) {
         Slot slot = slots.remove(destination);
         if (slot != null) {
-            slot.process.close();
+            slot.process.closeInBackground();
             lastReleased = destination.target();
         }
+    }
+
+    /** The last started worker's own report, if one started yet. */
+    synchronized Optional<WriterReply.Ready> lastReady() {
+        return Optional.ofNullable(lastReady);
     }
 
     /** The pids of the running workers, by destination (for status and tests). */
@@ -238,6 +246,8 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
             throw new WorkerCrashedException("the writer worker could not start");
         }
         WriterReply.Ready r = process.ready();
+        lastReady = r;
+        activity.sandbox(SandboxState.ofThisDaemon(this));
         auditStart(Optional.of(r), r.landlock() && r.seccomp() ? "confined" : "unconfined");
         if (!(r.landlock() && r.seccomp())) {
             activity.error(

@@ -139,6 +139,15 @@ public final class WriterProcess implements AutoCloseable {
         end(process);
     }
 
+    /**
+     * Closes the worker's input, so it ends, without waiting: a virtual thread waits for it and
+     * kills it if it has not ended within a few seconds. For a worker being replaced, so the next
+     * one starts at once.
+     */
+    public void closeInBackground() {
+        Thread.ofVirtual().name("kato-writer-end").start(() -> end(process));
+    }
+
     private static void end(Process process) {
         try {
             process.getOutputStream().close();

@@ -32,6 +32,7 @@ public final class CaptureLatency {
             append(session, user("r" + round, "start\n::capture " + dest));
             await(dest, "start");
             firstWrites.add((System.nanoTime() - t0) / 1e6);
+            Thread.sleep(500); // one command at a time, as a person types them
         }
         append(session, user("main", "::capture " + destination));
         await(destination, "::capture");
@@ -45,8 +46,11 @@ public final class CaptureLatency {
             Thread.sleep(20);
         }
         System.out.printf(
-                "first write after ::capture: p50 %.1f ms (n=%d)%n",
-                percentile(firstWrites, 50), firstWrites.size());
+                "first write after ::capture: p50 %.1f ms, min %.1f ms, max %.1f ms (n=%d)%n",
+                percentile(firstWrites, 50),
+                Collections.min(firstWrites),
+                Collections.max(firstWrites),
+                firstWrites.size());
         System.out.printf(
                 "capture latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)%n",
                 percentile(latencies, 50),
@@ -68,7 +72,9 @@ public final class CaptureLatency {
             if (Files.exists(file) && Files.readString(file).contains(marker)) {
                 return;
             }
-            Thread.onSpinWait();
+            // poll every millisecond: a spinning harness would take one of the machine's two
+            // cores from the daemon and the worker JVMs it starts
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
         throw new IllegalStateException("not captured within 10 s");
     }

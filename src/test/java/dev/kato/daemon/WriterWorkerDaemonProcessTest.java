@@ -155,6 +155,9 @@ class WriterWorkerDaemonProcessTest {
                                 .contains("\"seccomp\":\"enforced\"")
                                 .contains("\"outcome\":\"confined\""));
 
+        assertThat(KatoProcess.run(env, tmp, "status").out())
+                .contains("the last one started found Landlock enforced, seccomp enforced");
+
         Path other = Files.createDirectories(notes.resolve("elsewhere")).resolve("two.md");
         say("user", "::capture " + other);
         say("assistant", "second-marker");
@@ -162,6 +165,8 @@ class WriterWorkerDaemonProcessTest {
         assertThat(DaemonProcesses.awaitGone(first.pid(), Duration.ofSeconds(10))).isTrue();
         ProcessHandle second = awaitWriters(daemon, 1).getFirst();
         assertThat(second.pid()).isNotEqualTo(first.pid());
+        // its probe was the previous destination, in another directory: denied by the kernel
+        assertThat(KatoProcess.run(env, tmp, "status").out()).contains("its probe write denied");
 
         say("user", "::stop");
         assertThat(DaemonProcesses.awaitGone(second.pid(), Duration.ofSeconds(10))).isTrue();
