@@ -49,7 +49,11 @@ final class SandboxState {
                                                             + (r.probeDenied()
                                                                     ? "denied"
                                                                     : "NOT denied")
-                                                    : ""))
+                                                    : "")
+                                            + (r.undenied().isEmpty()
+                                                    ? ", exec, tcp, unix, chmod and env probes"
+                                                            + " denied"
+                                                    : ", probes NOT denied: " + r.undenied()))
                             .orElse("; none started yet");
         }
         return List.of(

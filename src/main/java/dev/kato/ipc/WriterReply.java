@@ -17,13 +17,27 @@ public sealed interface WriterReply {
     byte FAILED = 104;
 
     /**
-     * The worker is up, what confines it (as its kernel answered) and whether its start-up probe (a
-     * write outside its envelope) was denied.
+     * The worker is up, what confines it (as its kernel answered) and whether its start-up probes
+     * were denied.
      *
-     * @param probed whether a start-up probe ran at all
+     * @param probed whether the write probe (a file outside its envelope) ran at all
+     * @param probeDenied whether that write was denied
+     * @param undenied the names of the other start-up probes (exec, tcp, unix, chmod, env) the
+     *     kernel did not deny, comma-separated; empty when it denied all of them
      */
-    record Ready(boolean landlock, boolean seccomp, boolean probed, boolean probeDenied)
-            implements WriterReply {}
+    record Ready(
+            boolean landlock, boolean seccomp, boolean probed, boolean probeDenied, String undenied)
+            implements WriterReply {
+        public Ready {
+            if (!printable(undenied, MAX_MESSAGE)) {
+                throw new IllegalArgumentException("probe names not short printable ASCII");
+            }
+        }
+
+        public Ready(boolean landlock, boolean seccomp, boolean probed, boolean probeDenied) {
+            this(landlock, seccomp, probed, probeDenied, "");
+        }
+    }
 
     /** An operation ended; {@code value} is its result (a size, or 1/0 for yes/no). */
     record Done(long value) implements WriterReply {}
@@ -68,16 +82,18 @@ public sealed interface WriterReply {
 
     default Frame encode() {
         return switch (this) {
-            case Ready r ->
-                    new Frame(
-                            READY,
-                            new byte[] {
-                                (byte)
-                                        ((r.landlock() ? 1 : 0)
-                                                | (r.seccomp() ? 2 : 0)
-                                                | (r.probed() ? 4 : 0)
-                                                | (r.probeDenied() ? 8 : 0))
-                            });
+            case Ready r -> {
+                byte[] names = r.undenied().getBytes(StandardCharsets.US_ASCII);
+                byte[] body = new byte[1 + names.length];
+                body[0] =
+                        (byte)
+                                ((r.landlock() ? 1 : 0)
+                                        | (r.seccomp() ? 2 : 0)
+                                        | (r.probed() ? 4 : 0)
+                                        | (r.probeDenied() ? 8 : 0));
+                System.arraycopy(names, 0, body, 1, names.length);
+                yield new Frame(READY, body);
+            }
             case Done(long value) -> new Frame(DONE, ByteBuffer.allocate(8).putLong(value).array());
             case Head(byte[] bytes) -> new Frame(HEAD, bytes);
             case Failed(String code, String message) ->
@@ -90,11 +106,20 @@ public sealed interface WriterReply {
         try {
             return switch (frame.type()) {
                 case READY -> {
-                    if (b.length != 1 || (b[0] & ~0x0F) != 0) {
+                    if (b.length < 1 || (b[0] & ~0x0F) != 0) {
                         throw new FrameException("malformed ready reply");
                     }
+                    for (int i = 1; i < b.length; i++) {
+                        if (b[i] < 0) {
+                            throw new FrameException("malformed ready reply");
+                        }
+                    }
                     yield new Ready(
-                            (b[0] & 1) != 0, (b[0] & 2) != 0, (b[0] & 4) != 0, (b[0] & 8) != 0);
+                            (b[0] & 1) != 0,
+                            (b[0] & 2) != 0,
+                            (b[0] & 4) != 0,
+                            (b[0] & 8) != 0,
+                            new String(b, 1, b.length - 1, StandardCharsets.US_ASCII));
                 }
                 case DONE -> {
                     if (b.length != 8) {

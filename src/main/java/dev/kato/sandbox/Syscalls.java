@@ -25,6 +25,7 @@ final class Syscalls {
     static final long CLOSE = 3;
     static final long EXECVE = 59;
     static final long PRLIMIT64 = 302;
+    static final long SOCKET = 41;
 
     static final int EPERM = 1;
     static final int ENOENT = 2;

@@ -10,8 +10,11 @@ import dev.kato.ipc.WriterStart;
 import dev.kato.policy.ApprovedPath;
 import dev.kato.policy.PathDecision;
 import dev.kato.sandbox.ConfinementStatus;
+import dev.kato.sandbox.Envelope;
+import dev.kato.sandbox.ProbeRecord;
 import dev.kato.sandbox.Role;
 import dev.kato.sandbox.SandboxException;
+import dev.kato.sandbox.SocketProbe;
 import dev.kato.sandbox.WorkerConfinement;
 import dev.kato.writer.DestinationWriter;
 import java.io.BufferedInputStream;
@@ -28,8 +31,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A destination writer worker ({@link Role#WRITER_WORKER}): serves {@link WriterRequest}s on stdin
@@ -85,10 +92,14 @@ public final class WriterWorker {
                         status.landlock(),
                         status.seccomp() && seccompInstalled,
                         denied != null,
-                        denied != null && denied);
+                        denied != null && denied,
+                        undeniedProbes(start));
         try {
             if (start.mode() == SandboxMode.REQUIRED
-                    && !(ready.landlock() && ready.seccomp() && (denied == null || denied))) {
+                    && !(ready.landlock()
+                            && ready.seccomp()
+                            && (denied == null || denied)
+                            && ready.undenied().isEmpty())) {
                 reply(out, new WriterReply.Failed("unconfined", missing(ready)));
                 exit(EXIT_UNCONFINED, "refusing to run unconfined: " + missing(ready));
                 return;
@@ -219,7 +230,38 @@ public final class WriterWorker {
         if (r.probed() && !r.probeDenied()) {
             gaps.add("probe write not denied");
         }
+        if (!r.undenied().isEmpty()) {
+            gaps.add("probes not denied: " + r.undenied());
+        }
         return String.join(", ", gaps);
+    }
+
+    /**
+     * The start-up probes besides the write: creating a unix or a TCP socket, running a program, a
+     * {@code chmod} (of the write probe's file, to its current mode, so an allowed one changes
+     * nothing) and reading a variable of the daemon's environment. Returns the names of those the
+     * kernel did not deny (a failure for another reason proves nothing either).
+     */
+    private static String undeniedProbes(WriterStart start) {
+        Map<String, String> probes = new LinkedHashMap<>();
+        probes.put("exec-forbidden", "/bin/true");
+        start.probeWrite().ifPresent(p -> probes.put("chmod", p.toString()));
+        probes.put("env", "KATO_HOME");
+        Set<String> allowedEnv = Envelope.allowedEnvironmentNames(Role.WRITER_WORKER);
+        List<String> undenied = new ArrayList<>();
+        if (!SocketProbe.denied(SocketProbe.AF_UNIX)) {
+            undenied.add("unix");
+        }
+        if (!SocketProbe.denied(SocketProbe.AF_INET)) {
+            undenied.add("tcp");
+        }
+        probes.forEach((name, arg) -> {
+            ProbeRecord.Attempt a = Probes.run("start", name, arg, allowedEnv);
+            if (a.outcome() != ProbeRecord.Outcome.DENIED) {
+                undenied.add(name.replace("-forbidden", ""));
+            }
+        });
+        return String.join(",", undenied);
     }
 
     /** True when opening {@code path} for writing is refused by the kernel. */

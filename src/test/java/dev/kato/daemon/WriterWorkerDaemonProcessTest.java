@@ -166,7 +166,8 @@ class WriterWorkerDaemonProcessTest {
         ProcessHandle second = awaitWriters(daemon, 1).getFirst();
         assertThat(second.pid()).isNotEqualTo(first.pid());
         // its probe was the previous destination, in another directory: denied by the kernel
-        assertThat(KatoProcess.run(env, tmp, "status").out()).contains("its probe write denied");
+        assertThat(KatoProcess.run(env, tmp, "status").out())
+                .contains("its probe write denied, exec, tcp, unix, chmod and env probes denied");
 
         say("user", "::stop");
         assertThat(DaemonProcesses.awaitGone(second.pid(), Duration.ofSeconds(10))).isTrue();

@@ -42,6 +42,8 @@ class WriterProtocolTest {
                             (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0);
             assertThat(WriterReply.decode(r.encode())).isEqualTo(r);
         }
+        WriterReply.Ready gaps = new WriterReply.Ready(true, false, true, true, "exec,tcp");
+        assertThat(WriterReply.decode(gaps.encode())).isEqualTo(gaps);
         assertThat(WriterReply.decode(new WriterReply.Done(-1).encode()))
                 .isEqualTo(new WriterReply.Done(-1));
         assertThat(WriterReply.decode(new WriterReply.Failed("io", "disk full").encode()))
@@ -86,6 +88,8 @@ class WriterProtocolTest {
                 List.of(
                         new Frame(WriterReply.READY, new byte[] {16}),
                         new Frame(WriterReply.READY, new byte[0]),
+                        new Frame(WriterReply.READY, new byte[] {3, 'e', (byte) 0xC3}),
+                        new Frame(WriterReply.READY, new byte[] {3, 'e', '\n'}),
                         new Frame(WriterReply.DONE, new byte[4]),
                         new Frame(WriterReply.FAILED, "no newline".getBytes()),
                         new Frame(WriterReply.FAILED, "\nempty code".getBytes()),

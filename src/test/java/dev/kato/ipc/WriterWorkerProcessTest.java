@@ -76,6 +76,7 @@ class WriterWorkerProcessTest {
         try (WriterProcess w = worker(dest, Optional.empty(), Confinement.DIRECTORY)) {
             assertThat(w.ready().landlock()).isTrue();
             assertThat(w.ready().seccomp()).isTrue();
+            assertThat(w.ready().undenied()).as("exec, tcp, unix, env probes").isEmpty();
             WriterChannel ch = w.channel();
             assertThat(ch.exists()).isFalse();
             assertThat(ch.size()).isZero();
