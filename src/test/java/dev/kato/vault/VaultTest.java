@@ -192,43 +192,6 @@ class VaultTest {
     }
 
     @Test
-    void concurrentAppends_sameSessionExactlyOnce_otherSessionsIntact() throws Exception {
-        // Capture threads append at once; the vault must serialize one session's appends (here four
-        // threads append their own events to one session) and keep other sessions apart.
-        SessionKey other = new SessionKey(Provider.CLAUDE, "sess-2");
-        List<ConversationEvent> all = VaultEvents.conversation(KEY, 0, 400);
-        List<ConversationEvent> others = VaultEvents.conversation(other, 0, 200);
-        java.util.concurrent.ExecutorService pool =
-                java.util.concurrent.Executors.newFixedThreadPool(5);
-        try {
-            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                List<ConversationEvent> mine = all.subList(t * 100, t * 100 + 100);
-                done.add(pool.submit(() -> appendInBatches(KEY, mine, 5)));
-            }
-            done.add(pool.submit(() -> appendInBatches(other, others, 5)));
-            for (var f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(readAll(vault, KEY)).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(readAll(vault, other)).isEqualTo(others);
-        assertThat(vault.find(KEY).orElseThrow().eventCount()).isEqualTo(400);
-        // nothing had to be repaired: no torn or duplicated tail was cut and moved aside
-        assertThat(reports.lines).isEmpty();
-    }
-
-    private Void appendInBatches(SessionKey key, List<ConversationEvent> events, int size)
-            throws IOException {
-        for (int i = 0; i < events.size(); i += size) {
-            vault.append(key, events.subList(i, i + size), SessionMetaUpdate.none());
-        }
-        return null;
-    }
-
-    @Test
     void append_createsPrivateFilesAndDirectories() throws IOException {
         vault.append(KEY, VaultEvents.conversation(KEY, 0, 2), SessionMetaUpdate.none());
         Path dir = sessionDir(root, KEY);
