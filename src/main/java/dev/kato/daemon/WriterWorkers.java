@@ -193,7 +193,7 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
         if (slot != null && (!slot.process.isAlive() || (readsHead && slot.replaced))) {
             boolean died = !slot.process.isAlive();
             slots.remove(destination);
-            slot.process.close();
+            slot.process.closeInBackground();
             if (died) {
                 crashed(destination, slot.process.endReport());
                 throw new WorkerCrashedException("the writer worker for the destination died");
