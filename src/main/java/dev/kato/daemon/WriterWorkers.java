@@ -168,7 +168,7 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
         return Optional.ofNullable(lastReady);
     }
 
-    /** The pids of the running workers, by destination (for status and tests). */
+    /** The pids of the running workers, by destination (for tests). */
     synchronized Map<String, Long> running() {
         Map<String, Long> pids = new HashMap<>();
         slots.forEach((d, s) -> pids.put(d.target().toString(), s.process.pid()));

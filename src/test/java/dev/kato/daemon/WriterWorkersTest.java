@@ -8,9 +8,8 @@ import dev.kato.config.SandboxMode;
 import dev.kato.ipc.WriterProcess;
 import dev.kato.ipc.WriterStart;
 import dev.kato.policy.ApprovedPath;
-import dev.kato.policy.PathDecision;
-import dev.kato.policy.PathPolicy;
 import dev.kato.sandbox.WorkerRuntime;
+import dev.kato.testing.ApprovedPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,19 +58,7 @@ class WriterWorkersTest {
     }
 
     private ApprovedPath approved(Path root, String name) throws IOException {
-        long uid = (Integer) Files.getAttribute(root, "unix:uid");
-        PathPolicy policy =
-                new PathPolicy(
-                        List.of(root),
-                        tmp.resolve("home"),
-                        List.of(),
-                        List.of(),
-                        List.of(".md"),
-                        uid);
-        return switch (policy.decide(root.resolve(name).toString())) {
-            case PathDecision.Allowed a -> a.path();
-            case PathDecision.Denied d -> throw new AssertionError(d.message());
-        };
+        return ApprovedPaths.approve(root, root.resolve(name).toString(), tmp.resolve("home"));
     }
 
     private long startFailures() {

@@ -10,14 +10,12 @@ import dev.kato.ipc.WireFrames;
 import dev.kato.ipc.WriterReply;
 import dev.kato.ipc.WriterRequest;
 import dev.kato.policy.ApprovedPath;
-import dev.kato.policy.PathDecision;
-import dev.kato.policy.PathPolicy;
+import dev.kato.testing.ApprovedPaths;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -45,19 +43,8 @@ class WriterFrameFuzzTest {
 
     private static ApprovedPath destination() {
         try {
-            long uid = (Integer) Files.getAttribute(ROOT, "unix:uid");
-            PathPolicy policy =
-                    new PathPolicy(
-                            List.of(ROOT),
-                            ROOT.resolve("kato-home"),
-                            List.of(),
-                            List.of(),
-                            List.of(".md"),
-                            uid);
-            return switch (policy.decide(ROOT.resolve("chat.md").toString())) {
-                case PathDecision.Allowed a -> a.path();
-                case PathDecision.Denied d -> throw new IllegalStateException(d.message());
-            };
+            return ApprovedPaths.approve(
+                    ROOT, ROOT.resolve("chat.md").toString(), ROOT.resolve("kato-home"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kato.fs.BeneathDirectory;
 import dev.kato.fs.WriteOpenMechanism;
 import dev.kato.policy.ApprovedPath;
-import dev.kato.policy.PathDecision;
-import dev.kato.policy.PathPolicy;
+import dev.kato.testing.ApprovedPaths;
 import dev.kato.testing.RenameExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -193,16 +192,7 @@ class DestinationWriterRaceTest {
     }
 
     private ApprovedPath approve(Path root, String path) throws IOException {
-        long uid = (Integer) Files.getAttribute(tmp, "unix:uid");
-        PathPolicy policy =
-                new PathPolicy(
-                        List.of(root),
-                        tmp.resolve("home"),
-                        List.of(),
-                        List.of(),
-                        List.of(".md", ".jsonl"),
-                        uid);
-        return ((PathDecision.Allowed) policy.decide(path)).path();
+        return ApprovedPaths.approve(root, path, tmp.resolve("home"));
     }
 
     private static List<Path> listRecursively(Path dir) throws IOException {

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kato.fs.BeneathDirectory;
 import dev.kato.fs.WriteOpenMechanism;
 import dev.kato.policy.ApprovedPath;
-import dev.kato.policy.PathDecision;
-import dev.kato.policy.PathPolicy;
+import dev.kato.testing.ApprovedPaths;
 import dev.kato.testing.SpecialFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,16 +29,7 @@ class DestinationWriterTest {
     @TempDir Path tmp;
 
     private ApprovedPath approve(Path root, String path) throws IOException {
-        long uid = (Integer) Files.getAttribute(tmp, "unix:uid");
-        PathPolicy policy =
-                new PathPolicy(
-                        List.of(root),
-                        tmp.resolve("home"),
-                        List.of(),
-                        List.of(),
-                        List.of(".md", ".jsonl"),
-                        uid);
-        return ((PathDecision.Allowed) policy.decide(path)).path();
+        return ApprovedPaths.approve(root, path, tmp.resolve("home"));
     }
 
     @Test
