@@ -30,15 +30,18 @@ final class CaptureActivity {
     private final Map<SessionKey, Instant> lastActivity = new HashMap<>();
     private final Deque<DaemonStatus.CommandOutcome> commands = new ArrayDeque<>();
     private final Deque<DaemonStatus.RecentError> errors = new ArrayDeque<>();
-    private List<DaemonStatus.RoleStatus> sandbox = List.of();
+    private java.util.function.Supplier<List<DaemonStatus.RoleStatus>> sandbox = List::of;
 
     CaptureActivity(InstantSource clock) {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** How the daemon's own work is confined, for {@code kato status}; set once at start. */
-    synchronized void sandbox(List<DaemonStatus.RoleStatus> roles) {
-        this.sandbox = List.copyOf(roles);
+    /**
+     * How the daemon's own work is confined, for {@code kato status}: set once at start, asked on
+     * each status (the workers' latest reports).
+     */
+    synchronized void sandbox(java.util.function.Supplier<List<DaemonStatus.RoleStatus>> roles) {
+        this.sandbox = requireNonNull(roles, "roles");
     }
 
     /** Notes the time of a session's newest event; a later time wins, an earlier one is kept. */
@@ -96,8 +99,20 @@ final class CaptureActivity {
      * The status sections, with the active recordings the caller knows of: active sessions, and the
      * stale ones too when {@code includeStale}; newest first.
      */
-    synchronized DaemonStatus.Activity snapshot(
+    DaemonStatus.Activity snapshot(
             List<DaemonStatus.RecordingSummary> recordings, boolean includeStale) {
+        java.util.function.Supplier<List<DaemonStatus.RoleStatus>> roles;
+        synchronized (this) {
+            roles = sandbox;
+        }
+        // asked outside this lock: the workers' owners hold their own while reporting errors here
+        return snapshot(List.copyOf(roles.get()), recordings, includeStale);
+    }
+
+    private synchronized DaemonStatus.Activity snapshot(
+            List<DaemonStatus.RoleStatus> roles,
+            List<DaemonStatus.RecordingSummary> recordings,
+            boolean includeStale) {
         Instant activeSince = clock.instant().minus(ACTIVE_WINDOW);
         java.util.Set<String> recording = new java.util.HashSet<>();
         recordings.forEach(r -> recording.add(r.provider() + "/" + r.sessionId()));
@@ -116,6 +131,6 @@ final class CaptureActivity {
                 java.util.Comparator.comparing(DaemonStatus.SessionSummary::lastActivity)
                         .reversed());
         return new DaemonStatus.Activity(
-                sandbox, sessions, recordings, List.copyOf(commands), List.copyOf(errors));
+                roles, sessions, recordings, List.copyOf(commands), List.copyOf(errors));
     }
 }

@@ -10,9 +10,7 @@ import dev.kato.event.SessionKey;
 import dev.kato.export.Configured;
 import dev.kato.ingest.IngestBatch;
 import dev.kato.ingest.IngestCursor;
-import dev.kato.ingest.IngestListener;
-import dev.kato.ingest.LiveIngest;
-import dev.kato.ingest.LiveIngestOptions;
+import dev.kato.ingest.Ingestion;
 import dev.kato.ingest.Provenance;
 import dev.kato.ingest.SessionDiscovery;
 import dev.kato.ingest.SessionFile;
@@ -48,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * history found on first sight never runs. Reading threads parse and render; capture threads store,
  * each for its own share of the sessions (one session is always on the same thread).
  */
-final class CaptureService implements DaemonServices, IngestListener {
+final class CaptureService implements DaemonServices, IngestSink {
     private static final int QUEUED_BATCHES = 1;
 
     /** Threads that store batches, each for its own share of the sessions. */
@@ -68,12 +66,16 @@ final class CaptureService implements DaemonServices, IngestListener {
     private final dev.kato.audit.AuditLog audit;
     private final String policyVersion;
     private final Map<Path, SessionKey> keys = new ConcurrentHashMap<>();
-    private final Map<Path, Boolean> resumed = new HashMap<>();
+    private final Map<Path, Boolean> resumed = new ConcurrentHashMap<>();
+
+    /** The cursor stored last for each file, handed to a provider worker when it (re)starts. */
+    private final Map<Path, IngestCursor> storedCursors = new ConcurrentHashMap<>();
+
     private final Recordings recordings;
 
     private final CaptureActivity activity;
     private @Nullable Vault vault;
-    private @Nullable LiveIngest ingest;
+    private @Nullable Ingestion ingest;
     private List<CaptureQueue> queues = List.of();
 
     CaptureService(
@@ -112,7 +114,6 @@ final class CaptureService implements DaemonServices, IngestListener {
             throw new IOException(refusal.get());
         }
         DaemonWriters.auditChoice(writer.files(), config, audit);
-        activity.sandbox(SandboxState.ofThisDaemon(writer.files()));
         Vault v = Vault.open(env.sessionsDir(), quarantines, clock);
         vault = v;
         Map<Path, IngestCursor> cursors = new HashMap<>();
@@ -127,14 +128,10 @@ final class CaptureService implements DaemonServices, IngestListener {
             }
         }
         cursors.keySet().forEach(p -> resumed.put(p, true));
-        LiveIngest live =
-                new LiveIngest(
-                        Configured.roots(config),
-                        cursors,
-                        LiveIngestOptions.DEFAULT,
-                        this,
-                        DaemonThreads.platform("kato-ingest"),
-                        clock);
+        storedCursors.putAll(cursors);
+        Ingestion live = DaemonIngest.create(config, env, cursors, this, audit, activity, clock);
+        DaemonIngest.auditChoice(live, config, audit);
+        activity.sandbox(() -> SandboxState.ofThisDaemon(writer.files(), live));
         List<CaptureQueue> made = new ArrayList<>();
         ThreadFactory captureThreads = DaemonThreads.platform("kato-capture");
         for (int i = 0; i < CAPTURE_THREADS; i++) {
@@ -170,8 +167,17 @@ final class CaptureService implements DaemonServices, IngestListener {
                         + "; reading stopped, run 'kato restart' (it resumes where it stopped)");
     }
 
+    /**
+     * A file found while running counts as resumed from now on: if its provider worker restarts
+     * before the file's first batch is stored, the file is present at that worker's start, and its
+     * content must not be taken for history found on first sight.
+     */
     @Override
-    public void fileAppeared(SessionFile file, boolean presentAtStart) {}
+    public void fileAppeared(SessionFile file, boolean presentAtStart) {
+        if (!presentAtStart) {
+            resumed.put(file.path().toAbsolutePath().normalize(), true);
+        }
+    }
 
     /**
      * Called on the ingest thread: the batch's vault lines are rendered here, and the batch is
@@ -179,8 +185,24 @@ final class CaptureService implements DaemonServices, IngestListener {
      */
     @Override
     public void batch(IngestBatch batch) {
-        RenderedBatch rendered = RenderedBatch.of(batch.events());
-        queueOf(batch.file()).submit(() -> store(batch, rendered));
+        batch(batch, RenderedBatch.of(batch.events()));
+    }
+
+    @Override
+    public void batch(IngestBatch batch, RenderedBatch lines) {
+        queueOf(batch.file()).submit(() -> store(batch, lines));
+    }
+
+    @Override
+    public Map<Path, IngestCursor> resume(List<Path> roots) {
+        Map<Path, IngestCursor> out = new HashMap<>();
+        storedCursors.forEach((path, cursor) -> {
+            if (roots.stream().anyMatch(path::startsWith)) {
+                out.put(path, cursor);
+                resumed.put(path, true);
+            }
+        });
+        return out;
     }
 
     /**
@@ -214,6 +236,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                         key,
                         rendered,
                         SessionMetaUpdate.cursor(path, CursorText.encode(batch.cursor())));
+                storedCursors.put(path, batch.cursor());
                 throw e;
             }
             if (!recording.checkpointed && StoredEvents.mayCarryCommand(batch.events())) {
@@ -224,6 +247,7 @@ final class CaptureService implements DaemonServices, IngestListener {
                             key,
                             rendered,
                             SessionMetaUpdate.cursor(path, CursorText.encode(batch.cursor())));
+            storedCursors.put(path, batch.cursor());
             List<ConversationEvent> stored = StoredEvents.newlyStored(batch.events(), result);
             if (!stored.isEmpty()) {
                 Instant newest = StoredEvents.newestTime(stored);
@@ -368,7 +392,7 @@ final class CaptureService implements DaemonServices, IngestListener {
 
     @Override
     public void close() throws IOException {
-        LiveIngest live = ingest;
+        Ingestion live = ingest;
         if (live != null) {
             live.close();
         }

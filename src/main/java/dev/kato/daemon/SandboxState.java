@@ -2,32 +2,60 @@ package dev.kato.daemon;
 
 import dev.kato.control.DaemonStatus.RoleStatus;
 import dev.kato.fs.WriteOpenMechanism;
+import dev.kato.ingest.Ingestion;
 import dev.kato.recording.DestinationFiles;
 import dev.kato.sandbox.ConfinementStatus;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code kato status} says about confinement: only what is true of these processes. Recording
- * destinations are written by confined writer workers unless {@code sandbox.mode} is {@code off};
- * the daemon's own parsing is not in a confined worker yet, and it says so rather than claim a
- * layer.
+ * What {@code kato status} says about confinement: only what is true of these processes, and for
+ * the workers only what the last one started reported about itself (its kernel's answer and its
+ * probes). The daemon process itself is not confined yet, and it says so rather than claim a layer.
  */
 final class SandboxState {
     private SandboxState() {}
 
-    static List<RoleStatus> ofThisDaemon(DestinationFiles files) {
-        String open;
-        try {
-            open =
-                    switch (WriteOpenMechanism.active()) {
-                        case OPENAT2 -> "race-free (openat2 beneath the allowed root)";
-                        case OPENAT_NOFOLLOW_WALK ->
-                                "race-free (O_NOFOLLOW walk beneath the allowed root)";
-                    };
-        } catch (IOException e) {
-            open = "refused on this platform (no race-free open)";
+    static List<RoleStatus> ofThisDaemon(DestinationFiles files, Ingestion ingest) {
+        List<RoleStatus> rows = new ArrayList<>();
+        rows.add(
+                new RoleStatus(
+                        "daemon",
+                        "not confined: the daemon process itself (vault, control socket, starting"
+                                + " workers) runs without Landlock or seccomp"));
+        rows.add(new RoleStatus("log reading", reading(ingest)));
+        rows.add(new RoleStatus("recording writes", writers(files)));
+        rows.add(new RoleStatus("destination writes", openMechanism()));
+        rows.add(new RoleStatus("kato export", "confined per sandbox.mode (a separate process)"));
+        return List.copyOf(rows);
+    }
+
+    private static String reading(Ingestion ingest) {
+        if (!(ingest instanceof ProviderWorkers workers)) {
+            return "not confined: sandbox.mode off, the daemon reads and parses the logs itself";
         }
+        String how =
+                DaemonWriters.landlockAvailable()
+                        ? "confined: one provider worker process per provider (Landlock: read on"
+                                + " its session roots only; seccomp; see 'kato doctor')"
+                        : "partly confined: provider workers run with seccomp only (no Landlock"
+                                + " on this kernel; sandbox.mode best-effort)";
+        return how
+                + workers.lastReady()
+                        .map(r ->
+                                "; the last one started found Landlock "
+                                        + ConfinementStatus.word(r.landlock())
+                                        + ", seccomp "
+                                        + ConfinementStatus.word(r.seccomp())
+                                        + (r.undenied().isEmpty()
+                                                ? ", read, write, exec, tcp, unix, chmod and env"
+                                                        + " probes denied"
+                                                : ", probes NOT denied: " + r.undenied()))
+                        .orElse("; none started yet");
+    }
+
+    private static String writers(DestinationFiles files) {
         String writers =
                 files == DestinationFiles.IN_PROCESS
                         ? "not confined: sandbox.mode off, the daemon writes destinations itself"
@@ -56,13 +84,17 @@ final class SandboxState {
                                                     : ", probes NOT denied: " + r.undenied()))
                             .orElse("; none started yet");
         }
-        return List.of(
-                new RoleStatus(
-                        "daemon",
-                        "not confined: reads and parses the assistants' logs in its own process"
-                                + " (a confined provider worker is not wired yet)"),
-                new RoleStatus("recording writes", writers),
-                new RoleStatus("destination writes", open),
-                new RoleStatus("kato export", "confined per sandbox.mode (a separate process)"));
+        return writers;
+    }
+
+    private static String openMechanism() {
+        try {
+            return switch (WriteOpenMechanism.active()) {
+                case OPENAT2 -> "race-free (openat2 beneath the allowed root)";
+                case OPENAT_NOFOLLOW_WALK -> "race-free (O_NOFOLLOW walk beneath the allowed root)";
+            };
+        } catch (IOException e) {
+            return "refused on this platform (no race-free open)";
+        }
     }
 }

@@ -247,7 +247,6 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
         }
         WriterReply.Ready r = process.ready();
         lastReady = r;
-        activity.sandbox(SandboxState.ofThisDaemon(this));
         auditStart(Optional.of(r), r.landlock() && r.seccomp() ? "confined" : "unconfined");
         if (!(r.landlock() && r.seccomp())) {
             activity.error(

@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Lifecycle: construct, {@link #start()}, {@link #close()} (owned by the daemon).
  */
-public final class LiveIngest implements AutoCloseable {
+public final class LiveIngest implements Ingestion {
     private static final long JOIN_MILLIS = 5_000;
 
     private final Map<Provider, List<Path>> roots;
@@ -86,6 +86,7 @@ public final class LiveIngest implements AutoCloseable {
      *
      * @throws IOException when the watch service cannot be created
      */
+    @Override
     public synchronized void start() throws IOException {
         if (thread != null || closed) {
             throw new IllegalStateException("LiveIngest can be started once");
@@ -104,6 +105,7 @@ public final class LiveIngest implements AutoCloseable {
      *
      * @return false when {@code timeout} elapsed first
      */
+    @Override
     public boolean awaitInitialScan(Duration timeout) throws InterruptedException {
         return initialScan.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }

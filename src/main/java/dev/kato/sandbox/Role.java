@@ -5,7 +5,7 @@ import java.util.Optional;
 /** The confined process roles of {@code security.md} §5. */
 public enum Role {
     ORCHESTRATOR("orchestrator", SeccompProfile.ORCHESTRATOR),
-    PROVIDER_WORKER("provider-worker", SeccompProfile.WORKER),
+    PROVIDER_WORKER("provider-worker", SeccompProfile.PROVIDER_WORKER),
     WRITER_WORKER("writer-worker", SeccompProfile.WORKER),
     /** The one-shot {@code kato export}: reads one session, writes one file. */
     EXPORT("export", SeccompProfile.WORKER);

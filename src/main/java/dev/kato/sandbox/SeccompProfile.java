@@ -12,12 +12,18 @@ import java.util.stream.Stream;
  */
 public enum SeccompProfile {
     /** Workers: no process execution, no sockets at all (their only channel is stdin/stdout). */
-    WORKER(true, false),
+    WORKER(true, false, false),
+    /**
+     * Provider workers: as {@link #WORKER}, except that {@code socketpair} is allowed: the JDK's
+     * inotify watch service wakes its poller through a connected pair it makes itself. A pair
+     * reaches nothing outside the process; {@code socket} (every family) stays denied.
+     */
+    PROVIDER_WORKER(true, false, true),
     /**
      * The orchestrator: may execute (Landlock limits it to the {@code java} launcher), may open
      * only {@code AF_UNIX} sockets (its control socket), may {@code fchmod} a file it opened.
      */
-    ORCHESTRATOR(false, true);
+    ORCHESTRATOR(false, true, false);
 
     /** File metadata that Landlock ABI &le; 7 does not cover: mode, owner, xattrs, times. */
     private static final List<Integer> METADATA =
@@ -96,10 +102,13 @@ public enum SeccompProfile {
 
     private final boolean denyExecAndAllSockets;
     private final boolean allowUnixSockets;
+    private final boolean allowSocketPairs;
 
-    SeccompProfile(boolean denyExecAndAllSockets, boolean allowUnixSockets) {
+    SeccompProfile(
+            boolean denyExecAndAllSockets, boolean allowUnixSockets, boolean allowSocketPairs) {
         this.denyExecAndAllSockets = denyExecAndAllSockets;
         this.allowUnixSockets = allowUnixSockets;
+        this.allowSocketPairs = allowSocketPairs;
     }
 
     /** The system calls denied unconditionally (without argument checks). */
@@ -109,7 +118,9 @@ public enum SeccompProfile {
             base =
                     Stream.concat(
                             base,
-                            IntStream.of(EXECVE, EXECVEAT, SOCKET, SOCKETPAIR, FCHMOD).boxed());
+                            IntStream.of(EXECVE, EXECVEAT, SOCKET, SOCKETPAIR, FCHMOD)
+                                    .filter(n -> !(allowSocketPairs && n == SOCKETPAIR))
+                                    .boxed());
         }
         return base.distinct().toList();
     }

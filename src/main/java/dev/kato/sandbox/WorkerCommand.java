@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Fixed JVM command lines for the two stages of a confined start. Flags keep the JVM away from
  * files outside its envelope and small: no perf-data file in {@code /tmp}, no attach listener, no
- * finalizers, no core or error files, serial GC, C1 only, a small heap.
+ * finalizers, no core or error files, serial GC, a small heap. Workers run C1 only, except the
+ * provider workers: they parse every byte of history at the first start, where C2's code pays for
+ * its compile time.
  */
 public final class WorkerCommand {
     static final String TRAMPOLINE = "dev.kato.worker.ConfineAndExec";
@@ -14,7 +16,6 @@ public final class WorkerCommand {
     static final List<String> JVM_FLAGS =
             List.of(
                     "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
                     "-XX:-UsePerfData",
                     "-XX:+DisableAttachMechanism",
                     "-XX:-CreateCoredumpOnCrash",
@@ -27,6 +28,18 @@ public final class WorkerCommand {
 
     private WorkerCommand() {}
 
+    /** The JVM flags of a process of {@code role}. */
+    static List<String> jvmFlags(Role role) {
+        List<String> flags = new ArrayList<>(JVM_FLAGS);
+        if (role == Role.PROVIDER_WORKER) {
+            // as the daemon: C2 only, and freed native memory handed back to the system
+            flags.addAll(1, List.of("-XX:-TieredCompilation", "-XX:TrimNativeHeapInterval=2000"));
+        } else {
+            flags.add(1, "-XX:TieredStopAtLevel=1");
+        }
+        return flags;
+    }
+
     /**
      * Stage 1: an ordinary JVM running the trampoline, which confines itself and re-executes. It
      * uses the workers' AOT cache too: most of what it loads (the JDK's start-up and FFM classes)
@@ -35,7 +48,7 @@ public final class WorkerCommand {
     public static List<String> trampoline(WorkerRuntime runtime, TrampolineArgs args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(runtime.javaLauncher().toString());
-        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(jvmFlags(args.role()));
         runtime.aotCache().ifPresent(a -> cmd.add("-XX:AOTCache=" + a));
         cmd.addAll(List.of("-p", runtime.modulePathArgument(), "-m", "dev.kato/" + TRAMPOLINE));
         cmd.addAll(args.encode());
@@ -66,7 +79,7 @@ public final class WorkerCommand {
             java.nio.file.Path cache) {
         List<String> cmd = new ArrayList<>();
         cmd.add(runtime.javaLauncher().toString());
-        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(jvmFlags(Role.WRITER_WORKER));
         cmd.addAll(
                 List.of(
                         "-XX:AOTMode=create",
@@ -84,7 +97,7 @@ public final class WorkerCommand {
             WorkerRuntime runtime, Role role, WorkerMain main, List<String> workerArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(runtime.javaLauncher().toString());
-        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(jvmFlags(role));
         runtime.aotCache().ifPresent(a -> cmd.add("-XX:AOTCache=" + a));
         cmd.addAll(
                 List.of("-p", runtime.modulePathArgument(), "-m", "dev.kato/" + main.className()));

@@ -12,7 +12,9 @@ public enum WorkerMain {
     /** The one-shot {@code kato export} of one session ({@code Role#EXPORT}). */
     EXPORT("export", "dev.kato.worker.ExportWorker"),
     /** A recording's destination writer ({@code Role#WRITER_WORKER}), one per destination. */
-    WRITER("writer", "dev.kato.worker.WriterWorker");
+    WRITER("writer", "dev.kato.worker.WriterWorker"),
+    /** One provider's log reader and parser ({@code Role#PROVIDER_WORKER}). */
+    PROVIDER("provider", "dev.kato.worker.ProviderWorker");
 
     private final String id;
     private final String className;

@@ -59,6 +59,48 @@ public final class RenderedBatch {
         return new RenderedBatch(copy, bytes, ends);
     }
 
+    /**
+     * A batch of lines rendered elsewhere (by a provider worker) that the caller has already read
+     * back into {@code events}, one line per event, each ending with its line feed. Another line
+     * break would split a line in the vault, so one is refused, as are ends that do not fit {@code
+     * bytes}.
+     *
+     * @throws IllegalArgumentException when the lines do not fit the events
+     */
+    public static RenderedBatch ofReadLines(
+            List<? extends ConversationEvent> events, byte[] bytes, int[] ends) {
+        List<ConversationEvent> copy = List.copyOf(events);
+        if (ends.length != copy.size()) {
+            throw new IllegalArgumentException("one line per event");
+        }
+        int previous = 0;
+        for (int end : ends) {
+            if (end <= previous || end > bytes.length || bytes[end - 1] != '\n') {
+                throw new IllegalArgumentException("each line must end with one line feed");
+            }
+            for (int i = previous; i < end - 1; i++) {
+                if (bytes[i] == '\n' || bytes[i] == '\r') {
+                    throw new IllegalArgumentException("a line break inside a line");
+                }
+            }
+            previous = end;
+        }
+        if (previous != bytes.length) {
+            throw new IllegalArgumentException("bytes after the last line");
+        }
+        return new RenderedBatch(copy, bytes, ends.clone());
+    }
+
+    /** All lines back to back, each with its line feed; the caller must not change the array. */
+    public byte[] lineBytes() {
+        return bytes;
+    }
+
+    /** Where each line ends in {@link #lineBytes()}. */
+    public int[] lineEnds() {
+        return ends.clone();
+    }
+
     /** A byte buffer whose last line can be rewritten in place. */
     private static final class Lines extends ByteArrayOutputStream {
         Lines(int size) {

@@ -94,7 +94,8 @@ class DaemonLifecycleProcessTest {
                 .contains("recent errors: none");
         // capability truth: the daemon does not claim confinement it does not have
         assertThat(text.out())
-                .contains("sandbox:\n  daemon: not confined: reads and parses the assistants' logs")
+                .contains("sandbox:\n  daemon: not confined: the daemon process itself")
+                .contains("  log reading: confined: one provider worker process per provider")
                 .contains("  recording writes: confined: one writer worker process per destination")
                 .contains("  destination writes: race-free (openat2 beneath the allowed root)");
 

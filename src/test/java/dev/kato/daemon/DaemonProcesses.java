@@ -55,6 +55,43 @@ public final class DaemonProcesses {
         }
     }
 
+    /** The live child processes of {@code daemon} whose command line names {@code mainClass}. */
+    public static List<ProcessHandle> workers(long daemon, String mainClass) {
+        return ProcessHandle.of(daemon).stream()
+                .flatMap(ProcessHandle::children)
+                .filter(p -> !gone(p.pid()))
+                .filter(p -> read(p.pid(), "cmdline").contains(mainClass))
+                .toList();
+    }
+
+    /** Waits up to 20 s until {@code daemon} has exactly {@code count} such workers. */
+    public static List<ProcessHandle> awaitWorkers(long daemon, String mainClass, int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<ProcessHandle> found = workers(daemon, mainClass);
+        while (found.size() != count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            found = workers(daemon, mainClass);
+        }
+        if (found.size() != count) {
+            throw new AssertionError(
+                    "expected " + count + " " + mainClass + " processes, found " + found.size());
+        }
+        return found;
+    }
+
+    /** A file of {@code /proc/<pid>/}, empty when the process is gone. */
+    public static String proc(long pid, String file) {
+        return read(pid, file);
+    }
+
+    /** The security audit log's records of {@code type}. */
+    public static List<String> audit(Path katoHome, String type) throws IOException {
+        return Files.readAllLines(katoHome.resolve("logs/security-audit.jsonl")).stream()
+                .filter(l -> l.contains("\"type\":\"" + type + "\""))
+                .toList();
+    }
+
     private static String read(long pid, String file) {
         try {
             return new String(

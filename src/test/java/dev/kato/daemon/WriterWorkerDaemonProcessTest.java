@@ -98,40 +98,20 @@ class WriterWorkerDaemonProcessTest {
         return daemons.getFirst().pid();
     }
 
-    /** The daemon's live writer worker processes. */
     private List<ProcessHandle> writers(long daemon) {
-        return ProcessHandle.of(daemon).stream()
-                .flatMap(ProcessHandle::children)
-                .filter(p -> !DaemonProcesses.gone(p.pid()))
-                .filter(p -> proc(p.pid(), "cmdline").contains(WORKER_MAIN))
-                .toList();
+        return DaemonProcesses.workers(daemon, WORKER_MAIN);
     }
 
     private static String proc(long pid, String file) {
-        try {
-            return Files.readString(
-                    Path.of("/proc", Long.toString(pid), file), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "";
-        }
+        return DaemonProcesses.proc(pid, file);
     }
 
     private List<ProcessHandle> awaitWriters(long daemon, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<ProcessHandle> found = writers(daemon);
-        while (found.size() != count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            found = writers(daemon);
-        }
-        assertThat(found).hasSize(count);
-        return found;
+        return DaemonProcesses.awaitWorkers(daemon, WORKER_MAIN, count);
     }
 
     private List<String> audit(String type) throws IOException {
-        Path log = katoHome.resolve("logs/security-audit.jsonl");
-        return Files.readAllLines(log).stream()
-                .filter(l -> l.contains("\"" + type + "\""))
-                .toList();
+        return DaemonProcesses.audit(katoHome, type);
     }
 
     @Test
@@ -229,10 +209,10 @@ class WriterWorkerDaemonProcessTest {
         DaemonProcesses.awaitFile(notes.resolve("off.md"), t -> t.contains("off-marker"));
         assertThat(writers(daemon)).isEmpty();
         assertThat(audit("sandbox.confinement"))
+                .filteredOn(l -> l.contains("\"role\":\"writer-worker\""))
                 .singleElement()
                 .satisfies(l ->
                         assertThat(l)
-                                .contains("\"role\":\"writer-worker\"")
                                 .contains("\"mode\":\"off\"")
                                 .contains("\"outcome\":\"unconfined\""));
         assertThat(KatoProcess.run(env, tmp, "status").out())
