@@ -52,13 +52,16 @@ await_vault() { # $1: start time (epoch ns), $2: bytes ingested before; prints "
     "${driver[@]}" await "$KATO_HOME/sessions" "$1" "${AWAIT_TIMEOUT:-900}" "${2:-0}" "$work/claude" "$work/codex"
 }
 log_bytes() { find "$work/claude" "$work/codex" -name '*.jsonl' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
-mem() { # RSS PSS HWM in MB of the daemon
-    local rss pss hwm
+mem() { # RSS PSS HWM in MB of the daemon, then PSS and RSS in MB summed over it and its workers
+    local rss pss hwm all
     rss=$(awk '/^Rss:/ {print int($2/1024)}' /proc/"$pid"/smaps_rollup)
     pss=$(awk '/^Pss:/ {print int($2/1024)}' /proc/"$pid"/smaps_rollup)
     hwm=$(awk '/^VmHWM:/ {print int($2/1024)}' /proc/"$pid"/status)
-    echo "$rss $pss $hwm"
+    all=$(for p in $pid $(pgrep -P "$pid" || true); do grep -E '^(Pss|Rss):' /proc/"$p"/smaps_rollup 2>/dev/null || true; done |
+        awk '{s[$1] += $2} END {printf "%d %d", s["Pss:"] / 1024, s["Rss:"] / 1024}')
+    echo "$rss $pss $hwm $all"
 }
+workers() { pgrep -P "$pid" | wc -l; }
 vault_mb() { du -sm "$KATO_HOME/sessions" | cut -f1; }
 move_stage() { # moves stage $1's logs into the provider roots (a directory rename each)
     local s="$work/staging/stage-$1"
@@ -79,26 +82,26 @@ t0=$(now_ns)
 start_daemon
 await_vault "$t0"
 rows=()
-read -r rss pss hwm < <(mem)
-rows+=("$(printf '%8d  %8s  %7d  %7d  %7d  %8d' \
+read -r rss pss hwm apss arss < <(mem)
+rows+=("$(printf '%8d  %8s  %7d  %7d  %7d  %8d  %7d' \
     "$(find "$work/claude" "$work/codex" -name '*.jsonl' | wc -l)" \
-    "$(du -sm "$work/claude" "$work/codex" | awk '{s+=$1} END {print s}')" "$rss" "$pss" "$hwm" "$(vault_mb)")")
+    "$(du -sm "$work/claude" "$work/codex" | awk '{s+=$1} END {print s}')" "$rss" "$pss" "$hwm" "$(vault_mb)" "$apss")")
 for k in $(seq 2 "$stages"); do
     base=$(log_bytes)
     t0=$(now_ns)
     move_stage "$k"
     await_vault "$t0" "$base"
-    read -r rss pss hwm < <(mem)
-    rows+=("$(printf '%8d  %8s  %7d  %7d  %7d  %8d' \
+    read -r rss pss hwm apss arss < <(mem)
+    rows+=("$(printf '%8d  %8s  %7d  %7d  %7d  %8d  %7d' \
         "$(find "$work/claude" "$work/codex" -name '*.jsonl' | wc -l)" \
-        "$(du -sm "$work/claude" "$work/codex" | awk '{s+=$1} END {print s}')" "$rss" "$pss" "$hwm" "$(vault_mb)")")
+        "$(du -sm "$work/claude" "$work/codex" | awk '{s+=$1} END {print s}')" "$rss" "$pss" "$hwm" "$(vault_mb)" "$apss")")
 done
 sleep "$idle"
-read -r rss pss hwm < <(mem)
+read -r rss pss hwm apss arss < <(mem)
 echo
-echo "sessions  logs(MB)  RSS(MB)  PSS(MB)  HWM(MB)  vault(MB)"
+echo "sessions  logs(MB)  RSS(MB)  PSS(MB)  HWM(MB)  vault(MB)  all PSS(MB)"
 printf '%s\n' "${rows[@]}"
-echo "after ${idle} s idle: RSS $rss MB, PSS $pss MB"
+echo "after ${idle} s idle: daemon RSS $rss MB, PSS $pss MB; with its $(workers) worker(s) PSS $apss MB"
 bin/kato stop >/dev/null
 rm -rf "$KATO_HOME"
 
@@ -111,13 +114,13 @@ sync
 t0=$(now_ns)
 start_daemon
 await_vault "$t0"
-read -r rss pss hwm < <(mem)
-echo "after catch-up: RSS $rss MB, PSS $pss MB, peak RSS (VmHWM) $hwm MB, vault $(vault_mb) MB"
+read -r rss pss hwm apss arss < <(mem)
+echo "after catch-up: daemon RSS $rss MB, PSS $pss MB, peak RSS (VmHWM) $hwm MB; with its $(workers) worker(s) PSS $apss MB, RSS $arss MB (summed); vault $(vault_mb) MB"
 c0=$(awk '{print $14+$15}' /proc/"$pid"/stat)
 sleep "$idle"
 c1=$(awk '{print $14+$15}' /proc/"$pid"/stat)
-read -r rss pss hwm < <(mem)
-echo "after ${idle} s idle: RSS $rss MB, PSS $pss MB, CPU $(awk -v t=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" -v s="$idle" 'BEGIN {printf "%.2f", t / hz / s * 100}') % of one core"
+read -r rss pss hwm apss arss < <(mem)
+echo "after ${idle} s idle: daemon RSS $rss MB, PSS $pss MB; all processes PSS $apss MB; CPU $(awk -v t=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" -v s="$idle" 'BEGIN {printf "%.2f", t / hz / s * 100}') % of one core"
 bin/kato stop >/dev/null
 
 echo
@@ -126,11 +129,11 @@ start_daemon
 t0=$(now_ns)
 await_vault "$t0" >/dev/null
 sleep "$idle"
-read -r rss pss hwm < <(mem)
-echo "restarted, ${idle} s idle: RSS $rss MB, PSS $pss MB, peak RSS (VmHWM) $hwm MB"
+read -r rss pss hwm apss arss < <(mem)
+echo "restarted, ${idle} s idle: daemon RSS $rss MB, PSS $pss MB, peak RSS (VmHWM) $hwm MB; with its $(workers) worker(s) PSS $apss MB, RSS $arss MB (summed)"
 
 echo
-echo "== 4. the same daemon with 2 recordings active (2 writer worker processes) =="
+echo "== 4. the same daemon with 2 recordings active (3 provider + 2 writer worker processes) =="
 n=0
 for log in $(find "$work/claude" -name '*.jsonl' | sort | head -2); do
     n=$((n + 1))
@@ -144,5 +147,10 @@ done
 sleep "$idle"
 children=$(pgrep -P "$pid" | tr '\n' ' ' || true)
 for p in $pid $children; do grep -E '^(Pss|Rss):' /proc/"$p"/smaps_rollup; done |
-    awk -v n="$(echo "$children" | wc -w)" '{s[$1] += $2} END {printf "daemon + %d writer worker(s), %s s idle: PSS %d MB, RSS %d MB (summed)\n", n, "'"$idle"'", s["Pss:"] / 1024, s["Rss:"] / 1024}'
+    awk -v n="$(echo "$children" | wc -w)" '{s[$1] += $2} END {printf "daemon + %d worker(s), %s s idle: PSS %d MB, RSS %d MB (summed)\n", n, "'"$idle"'", s["Pss:"] / 1024, s["Rss:"] / 1024}'
+for p in $pid $children; do # each process: the daemon, provider workers by provider, writers
+    role=$(tr '\0' ' ' </proc/"$p"/cmdline | grep -oE 'provider-worker [a-z-]+ [a-z]+|WriterWorker' | awk '{print $NF}' || true)
+    printf '  %-7s %-13s PSS %3d MB  RSS %3d MB\n' "$p" "${role:-daemon}" \
+        "$(awk '/^Pss:/ {print int($2/1024)}' /proc/"$p"/smaps_rollup)" "$(awk '/^Rss:/ {print int($2/1024)}' /proc/"$p"/smaps_rollup)"
+done
 bin/kato stop >/dev/null

@@ -35,6 +35,8 @@ final class DaemonLauncher {
             List.of(
                     "-XX:+UseSerialGC",
                     "-XX:-UsePerfData",
+                    // start small: the heap can shrink back to this after the catch-up
+                    "-Xms8m",
                     "-Xmx64m",
                     "-Xss512k",
                     // hand freed native memory (compiler arenas, I/O buffers) back to the OS

@@ -49,6 +49,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProviderWorkers implements Ingestion {
     static final Duration ROOT_POLL = Duration.ofSeconds(2);
+    private static final long IDLE_GC_BYTES = 16 << 20;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
@@ -68,6 +69,12 @@ final class ProviderWorkers implements Ingestion {
     private final List<Thread> threads = new ArrayList<>();
     private @Nullable CountDownLatch scanned;
     private volatile boolean closed;
+
+    /** Report bytes received since the last collection, and when the last one came. */
+    private final java.util.concurrent.atomic.AtomicLong received =
+            new java.util.concurrent.atomic.AtomicLong(IDLE_GC_BYTES); // collect after start-up too
+
+    private volatile long lastReceived = System.nanoTime();
     private volatile ProviderMessage.@Nullable Ready lastReady;
 
     /**
@@ -163,13 +170,25 @@ final class ProviderWorkers implements Ingestion {
         }
     }
 
-    /** Restarts a worker whose set of existing roots (or their identity) changed. */
+    /**
+     * Every {@link #ROOT_POLL}: restarts a worker whose set of existing roots (or their identity)
+     * changed, and collects the daemon's heap once a burst of reports (the start-up catch-up, a
+     * large append) is followed by a quiet poll interval, so that the serial collector gives the
+     * memory the burst needed back to the system.
+     */
     private void pollRoots() {
         while (!closed) {
             try {
                 Thread.sleep(ROOT_POLL);
             } catch (InterruptedException e) {
                 return;
+            }
+            long now = System.nanoTime();
+            if (received.get() >= IDLE_GC_BYTES && now - lastReceived >= ROOT_POLL.toNanos()) {
+                received.set(0);
+                for (int i = 0; i < 4; i++) {
+                    System.gc(); // see ProviderWorker: the serial collector shrinks in steps
+                }
             }
             for (Supervisor s : supervisors) {
                 ProviderProcess p = s.current;
@@ -314,6 +333,10 @@ final class ProviderWorkers implements Ingestion {
                     Optional<ProviderMessage> next = process.next();
                     if (next.isEmpty()) {
                         return "ended: " + process.endReport();
+                    }
+                    if (next.get() instanceof ProviderMessage.Batch b) {
+                        received.addAndGet(b.data().length);
+                        lastReceived = System.nanoTime();
                     }
                     handle(next.get(), reports);
                 }

@@ -21,8 +21,15 @@ public final class WorkerCommand {
                     "-XX:-CreateCoredumpOnCrash",
                     "-XX:ErrorFile=/dev/null",
                     "--finalization=disabled",
+                    // start small: the heap can shrink back to this after a burst
+                    "-Xms8m",
+                    // …and gives back what a burst grew it by once it is collected
+                    "-XX:MinHeapFreeRatio=10",
+                    "-XX:MaxHeapFreeRatio=30",
                     "-Xmx64m",
                     "-Xss512k",
+                    // freed native memory (compiler arenas, I/O buffers) handed back to the system
+                    "-XX:TrimNativeHeapInterval=2000",
                     "-Xlog:disable",
                     "--enable-native-access=dev.kato");
 
@@ -32,8 +39,8 @@ public final class WorkerCommand {
     static List<String> jvmFlags(Role role) {
         List<String> flags = new ArrayList<>(JVM_FLAGS);
         if (role == Role.PROVIDER_WORKER) {
-            // as the daemon: C2 only, and freed native memory handed back to the system
-            flags.addAll(1, List.of("-XX:-TieredCompilation", "-XX:TrimNativeHeapInterval=2000"));
+            // as the daemon: C2 only
+            flags.add(1, "-XX:-TieredCompilation");
         } else {
             flags.add(1, "-XX:TieredStopAtLevel=1");
         }

@@ -15,8 +15,11 @@ import java.util.List;
 public final class RenderedBatch {
     private static final JsonlRenderer RENDERER = new JsonlRenderer();
 
-    /** Largest render buffer a thread keeps between batches (a read turn is at most 1 MiB). */
-    private static final int RETAINED_BYTES = 2 << 20;
+    /**
+     * Largest render buffer a thread keeps between batches. Live appends are small; a catch-up turn
+     * (up to 1 MiB read) allocates its own, so an idle reader does not hold a megabyte or two.
+     */
+    private static final int RETAINED_BYTES = 256 << 10;
 
     /**
      * Each rendering thread's buffer, reused from batch to batch, so a batch is copied once instead

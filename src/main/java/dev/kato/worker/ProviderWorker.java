@@ -60,6 +60,12 @@ public final class ProviderWorker {
     static final int EXIT_PROTOCOL = 4;
     static final int EXIT_STOPPED = 5;
 
+    /** After this much was sent since the last collection… */
+    private static final long IDLE_GC_BYTES = 8 << 20;
+
+    /** …and nothing for this long, the heap is collected so that it shrinks. */
+    private static final Duration IDLE_GC_QUIET = Duration.ofSeconds(2);
+
     private ProviderWorker() {}
 
     public static void main(String[] argv) {
@@ -108,6 +114,7 @@ public final class ProviderWorker {
                             Thread.ofPlatform().name("kato-provider-read-", 0).daemon().factory(),
                             InstantSource.system());
             ingest.start();
+            reporter.idle.start("kato-provider-idle");
             while (!ingest.awaitInitialScan(Duration.ofMinutes(1))) {
                 // a huge tree; keep waiting: the daemon waits for this report
             }
@@ -203,6 +210,7 @@ public final class ProviderWorker {
     /** Turns what {@link LiveIngest} finds into frames; called from several reading threads. */
     private static final class Reporter implements IngestListener {
         private final OutputStream out;
+        private final IdleCollector idle = new IdleCollector(IDLE_GC_BYTES, IDLE_GC_QUIET, false);
 
         Reporter(OutputStream out) {
             this.out = out;
@@ -214,6 +222,7 @@ public final class ProviderWorker {
             } catch (IOException e) {
                 exit(EXIT_PROTOCOL, "pipe failed");
             }
+            idle.worked(frame.body().length);
         }
 
         @Override

@@ -31,6 +31,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,6 +54,10 @@ public final class WriterWorker {
     static final int EXIT_ARGUMENTS = 2;
     static final int EXIT_UNCONFINED = 3;
     static final int EXIT_PROTOCOL = 4;
+
+    /** Collects the heap after a megabyte was written and the worker has been quiet 2 s. */
+    private static final IdleCollector IDLE =
+            new IdleCollector(1 << 20, Duration.ofSeconds(2), true);
 
     private final ApprovedPath destination;
     private final InputStream in;
@@ -114,6 +119,7 @@ public final class WriterWorker {
                 }
                 case PathDecision.Allowed a -> {
                     reply(out, ready);
+                    IDLE.start("kato-writer-idle");
                     new WriterWorker(a.path(), in, out).serve();
                     System.exit(0);
                 }
@@ -141,6 +147,7 @@ public final class WriterWorker {
             if (frame.isEmpty()) {
                 return;
             }
+            IDLE.worked(frame.get().body().length);
             WriterReply answer;
             try {
                 answer = handle(WriterRequest.decode(frame.get()));
