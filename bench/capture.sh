@@ -24,9 +24,16 @@ bin/kato start >/dev/null
 pid=$(cat "$KATO_HOME/runtime/daemon.pid")
 "$JAVA_HOME/bin/java" -cp target/test-classes dev.kato.bench.CaptureLatency "$work/claude/-bench/bench.jsonl" "$work/notes/capture.md" "$samples"
 # Idle CPU over 60 s with nothing changing, and memory of the daemon.
-t0=$(awk '{print $14+$15}' /proc/"$pid"/stat); sleep "${IDLE_SECONDS:-60}"; t1=$(awk '{print $14+$15}' /proc/"$pid"/stat)
+ticks() { # CPU ticks of the daemon, and of it and its workers (provider workers, the writer)
+    local all=0 p
+    for p in $pid $(pgrep -P "$pid" || true); do
+        all=$((all + $(awk '{print $14+$15}' /proc/"$p"/stat 2>/dev/null || echo 0)))
+    done
+    echo "$(awk '{print $14+$15}' /proc/"$pid"/stat) $all"
+}
+read -r d0 a0 < <(ticks); sleep "${IDLE_SECONDS:-60}"; read -r d1 a1 < <(ticks)
 hz=$(getconf CLK_TCK)
-python3 -c "print(f'idle CPU: {($t1-$t0)/$hz/${IDLE_SECONDS:-60}*100:.2f} % of one core over ${IDLE_SECONDS:-60} s')"
+python3 -c "print(f'idle CPU: daemon {($d1-$d0)/$hz/${IDLE_SECONDS:-60}*100:.2f} %, all processes {($a1-$a0)/$hz/${IDLE_SECONDS:-60}*100:.2f} % of one core over ${IDLE_SECONDS:-60} s')"
 grep -E '^(Pss|Rss):' /proc/"$pid"/smaps_rollup | awk '{printf "daemon %s %d MB\n", $1, $2/1024}'
 # All Kato processes: the daemon and its children (the recording's writer worker).
 children=$(pgrep -P "$pid" | tr '\n' ' ' || true)

@@ -37,7 +37,9 @@ final class StatusView {
             }
         }
         DaemonStatus.Activity a = s.activity();
-        section(sb, "sandbox", a.sandbox(), r -> r.role() + ": " + r.state());
+        List<String> sandbox = new java.util.ArrayList<>(matrix(a.confinement()));
+        a.sandbox().forEach(r -> sandbox.add(r.role() + ": " + r.state()));
+        section(sb, "sandbox", sandbox, line -> line);
         section(
                 sb,
                 all ? "sessions (all)" : "sessions (active)",
@@ -63,6 +65,35 @@ final class StatusView {
                 a.recentErrors(),
                 e -> e.at() + " " + e.component() + ": " + e.message());
         return sb.toString();
+    }
+
+    /** The role × layer matrix as aligned lines (a header first), or nothing without rows. */
+    static List<String> matrix(List<DaemonStatus.LayerStatus> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String format = "%-16s %-13s %-13s %s";
+        List<String> out = new java.util.ArrayList<>();
+        out.add(
+                String.format(
+                                java.util.Locale.ROOT,
+                                format,
+                                "role",
+                                "landlock",
+                                "seccomp",
+                                "start-up probes")
+                        .stripTrailing());
+        for (DaemonStatus.LayerStatus r : rows) {
+            out.add(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            format,
+                            r.role(),
+                            r.landlock(),
+                            r.seccomp(),
+                            r.probes()));
+        }
+        return out;
     }
 
     private static <T> void section(

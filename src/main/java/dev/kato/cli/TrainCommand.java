@@ -109,6 +109,9 @@ final class TrainCommand implements Callable<Integer> {
                                         List.of(new DaemonStatus.RootStatus("/training", true)))),
                         new DaemonStatus.Activity(
                                 List.of(),
+                                List.of(
+                                        new DaemonStatus.LayerStatus(
+                                                "writer-worker", "enforced", "enforced", "denied")),
                                 List.of(new DaemonStatus.SessionSummary("claude", "t", true, t)),
                                 List.of(
                                         new DaemonStatus.RecordingSummary(

@@ -98,15 +98,17 @@ public record DaemonStatus(
      */
     public record Activity(
             List<RoleStatus> sandbox,
+            List<LayerStatus> confinement,
             List<SessionSummary> sessions,
             List<RecordingSummary> recordings,
             List<CommandOutcome> recentCommands,
             List<RecentError> recentErrors) {
         public static final Activity EMPTY =
-                new Activity(List.of(), List.of(), List.of(), List.of(), List.of());
+                new Activity(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
         public Activity {
             sandbox = List.copyOf(sandbox);
+            confinement = List.copyOf(confinement);
             sessions = List.copyOf(sessions);
             recordings = List.copyOf(recordings);
             recentCommands = List.copyOf(recentCommands);
@@ -126,6 +128,22 @@ public record DaemonStatus(
                     + ", recentErrors="
                     + recentErrors.size()
                     + "]";
+        }
+    }
+
+    /**
+     * One row of the role × layer matrix: how a kind of Kato process is confined, as the latest
+     * such process found it at start ({@code enforced}, {@code missing}, {@code not-supported} by
+     * this kernel, {@code not-applied} by {@code sandbox.mode} or design, or {@code none-started}
+     * yet), and its start-up probes ({@code denied}: every one was; {@code allowed: a,b}; {@code
+     * not-run}).
+     */
+    public record LayerStatus(String role, String landlock, String seccomp, String probes) {
+        public LayerStatus {
+            requireNonNull(role, "role");
+            requireNonNull(landlock, "landlock");
+            requireNonNull(seccomp, "seccomp");
+            requireNonNull(probes, "probes");
         }
     }
 

@@ -10,6 +10,7 @@ import static dev.kato.control.JsonFields.str;
 
 import dev.kato.control.DaemonStatus.Activity;
 import dev.kato.control.DaemonStatus.CommandOutcome;
+import dev.kato.control.DaemonStatus.LayerStatus;
 import dev.kato.control.DaemonStatus.ProviderStatus;
 import dev.kato.control.DaemonStatus.RecentError;
 import dev.kato.control.DaemonStatus.RecordingSummary;
@@ -24,7 +25,7 @@ import java.util.List;
 /**
  * The JSON form of {@link DaemonStatus}: inside a status reply, in {@code runtime/status.json} and
  * as {@code kato status --json} prints it. Layout: {@code {"daemon":{"running":true,"pid":…},
- * "providers":[…],"sandbox":[…],"sessions":[…],"recordings":[…],"recentCommands":[…],
+ * "providers":[…],"sandbox":[…],"confinement":[…],"sessions":[…],"recordings":[…],"recentCommands":[…],
  * "recentErrors":[…]}}; a stopped daemon is {@value #NOT_RUNNING}.
  */
 public final class StatusJson {
@@ -61,12 +62,21 @@ public final class StatusJson {
         return object().put("daemon", daemon)
                 .put("providers", providers)
                 .put("sandbox", a.sandbox().stream().map(StatusJson::role).toList())
+                .put("confinement", a.confinement().stream().map(StatusJson::layers).toList())
                 .put("sessions", a.sessions().stream().map(StatusJson::session).toList())
                 .put("recordings", a.recordings().stream().map(StatusJson::recording).toList())
                 .put(
                         "recentCommands",
                         a.recentCommands().stream().map(StatusJson::command).toList())
                 .put("recentErrors", a.recentErrors().stream().map(StatusJson::error).toList())
+                .build();
+    }
+
+    private static JsonValue layers(LayerStatus l) {
+        return object().put("role", l.role())
+                .put("landlock", l.landlock())
+                .put("seccomp", l.seccomp())
+                .put("probes", l.probes())
                 .build();
     }
 
@@ -137,6 +147,15 @@ public final class StatusJson {
         for (JsonValue r : arr(json, "sandbox")) {
             sandbox.add(new RoleStatus(str(r, "role"), str(r, "state")));
         }
+        List<LayerStatus> confinement = new ArrayList<>();
+        for (JsonValue l : arr(json, "confinement")) {
+            confinement.add(
+                    new LayerStatus(
+                            str(l, "role"),
+                            str(l, "landlock"),
+                            str(l, "seccomp"),
+                            str(l, "probes")));
+        }
         List<SessionSummary> sessions = new ArrayList<>();
         for (JsonValue s : arr(json, "sessions")) {
             sessions.add(
@@ -170,7 +189,7 @@ public final class StatusJson {
         for (JsonValue e : arr(json, "recentErrors")) {
             errors.add(new RecentError(instant(e, "at"), str(e, "component"), str(e, "message")));
         }
-        return new Activity(sandbox, sessions, recordings, commands, errors);
+        return new Activity(sandbox, confinement, sessions, recordings, commands, errors);
     }
 
     /** Record validation failures (e.g. a bad pid) are malformed frames, not crashes. */

@@ -30,7 +30,7 @@ final class CaptureActivity {
     private final Map<SessionKey, Instant> lastActivity = new HashMap<>();
     private final Deque<DaemonStatus.CommandOutcome> commands = new ArrayDeque<>();
     private final Deque<DaemonStatus.RecentError> errors = new ArrayDeque<>();
-    private java.util.function.Supplier<List<DaemonStatus.RoleStatus>> sandbox = List::of;
+    private java.util.function.Supplier<SandboxState.Report> sandbox = SandboxState.Report::empty;
 
     CaptureActivity(InstantSource clock) {
         this.clock = requireNonNull(clock, "clock");
@@ -40,7 +40,7 @@ final class CaptureActivity {
      * How the daemon's own work is confined, for {@code kato status}: set once at start, asked on
      * each status (the workers' latest reports).
      */
-    synchronized void sandbox(java.util.function.Supplier<List<DaemonStatus.RoleStatus>> roles) {
+    synchronized void sandbox(java.util.function.Supplier<SandboxState.Report> roles) {
         this.sandbox = requireNonNull(roles, "roles");
     }
 
@@ -101,16 +101,16 @@ final class CaptureActivity {
      */
     DaemonStatus.Activity snapshot(
             List<DaemonStatus.RecordingSummary> recordings, boolean includeStale) {
-        java.util.function.Supplier<List<DaemonStatus.RoleStatus>> roles;
+        java.util.function.Supplier<SandboxState.Report> roles;
         synchronized (this) {
             roles = sandbox;
         }
         // asked outside this lock: the workers' owners hold their own while reporting errors here
-        return snapshot(List.copyOf(roles.get()), recordings, includeStale);
+        return snapshot(roles.get(), recordings, includeStale);
     }
 
     private synchronized DaemonStatus.Activity snapshot(
-            List<DaemonStatus.RoleStatus> roles,
+            SandboxState.Report roles,
             List<DaemonStatus.RecordingSummary> recordings,
             boolean includeStale) {
         Instant activeSince = clock.instant().minus(ACTIVE_WINDOW);
@@ -131,6 +131,11 @@ final class CaptureActivity {
                 java.util.Comparator.comparing(DaemonStatus.SessionSummary::lastActivity)
                         .reversed());
         return new DaemonStatus.Activity(
-                roles, sessions, recordings, List.copyOf(commands), List.copyOf(errors));
+                roles.rows(),
+                roles.layers(),
+                sessions,
+                recordings,
+                List.copyOf(commands),
+                List.copyOf(errors));
     }
 }

@@ -1,10 +1,12 @@
 package dev.kato.daemon;
 
+import dev.kato.control.DaemonStatus.LayerStatus;
 import dev.kato.control.DaemonStatus.RoleStatus;
 import dev.kato.fs.WriteOpenMechanism;
 import dev.kato.ingest.Ingestion;
 import dev.kato.recording.DestinationFiles;
 import dev.kato.sandbox.ConfinementStatus;
+import dev.kato.sandbox.Role;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,78 @@ import java.util.List;
 final class SandboxState {
     private SandboxState() {}
 
-    static List<RoleStatus> ofThisDaemon(DestinationFiles files, Ingestion ingest) {
+    /** The status's sandbox section: the role × layer matrix, and a sentence per part. */
+    record Report(List<RoleStatus> rows, List<LayerStatus> layers) {
+        Report {
+            rows = List.copyOf(rows);
+            layers = List.copyOf(layers);
+        }
+
+        static Report empty() {
+            return new Report(List.of(), List.of());
+        }
+    }
+
+    static Report ofThisDaemon(DestinationFiles files, Ingestion ingest) {
+        return new Report(rows(files, ingest), layers(files, ingest));
+    }
+
+    /**
+     * The matrix: the daemon (not confined yet), and each kind of worker as the last one started
+     * reported itself (its kernel's answer and its start-up probes).
+     */
+    static List<LayerStatus> layers(DestinationFiles files, Ingestion ingest) {
+        String notApplied = "not-applied";
+        List<LayerStatus> out = new ArrayList<>();
+        out.add(new LayerStatus("daemon", notApplied, notApplied, "not-run"));
+        if (ingest instanceof ProviderWorkers workers) {
+            out.add(
+                    workers.lastReady()
+                            .map(r ->
+                                    new LayerStatus(
+                                            Role.PROVIDER_WORKER.id(),
+                                            landlock(r.landlock()),
+                                            ConfinementStatus.word(r.seccomp()),
+                                            probes(r.undenied())))
+                            .orElse(noneStarted(Role.PROVIDER_WORKER)));
+        } else {
+            out.add(new LayerStatus(Role.PROVIDER_WORKER.id(), notApplied, notApplied, "not-run"));
+        }
+        if (files instanceof WriterWorkers workers) {
+            out.add(
+                    workers.lastReady()
+                            .map(r ->
+                                    new LayerStatus(
+                                            Role.WRITER_WORKER.id(),
+                                            landlock(r.landlock()),
+                                            ConfinementStatus.word(r.seccomp()),
+                                            probes(
+                                                    (r.probed() && !r.probeDenied() ? "write," : "")
+                                                            + r.undenied())))
+                            .orElse(noneStarted(Role.WRITER_WORKER)));
+        } else {
+            out.add(new LayerStatus(Role.WRITER_WORKER.id(), notApplied, notApplied, "not-run"));
+        }
+        return List.copyOf(out);
+    }
+
+    private static LayerStatus noneStarted(Role role) {
+        return new LayerStatus(role.id(), "none-started", "none-started", "none-started");
+    }
+
+    private static String landlock(boolean enforced) {
+        return enforced
+                ? "enforced"
+                : DaemonWriters.landlockAvailable() ? "missing" : "not-supported";
+    }
+
+    private static String probes(String undenied) {
+        String list =
+                undenied.endsWith(",") ? undenied.substring(0, undenied.length() - 1) : undenied;
+        return list.isEmpty() ? "denied" : "allowed: " + list;
+    }
+
+    private static List<RoleStatus> rows(DestinationFiles files, Ingestion ingest) {
         List<RoleStatus> rows = new ArrayList<>();
         rows.add(
                 new RoleStatus(

@@ -94,7 +94,8 @@ class DaemonLifecycleProcessTest {
                 .contains("recent errors: none");
         // capability truth: the daemon does not claim confinement it does not have
         assertThat(text.out())
-                .contains("sandbox:\n  daemon: not confined: the daemon process itself")
+                .containsPattern("sandbox:\n  role\\s+landlock\\s+seccomp\\s+start-up probes\n")
+                .contains("\n  daemon: not confined: the daemon process itself")
                 .contains("  log reading: confined: one provider worker process per provider")
                 .contains("  recording writes: confined: one writer worker process per destination")
                 .contains("  destination writes: race-free (openat2 beneath the allowed root)");
@@ -105,6 +106,9 @@ class DaemonLifecycleProcessTest {
                 .startsWith("{\"daemon\":{\"running\":true,\"pid\":" + pid + ",")
                 .contains("\"configSha256\":\"")
                 .contains("{\"role\":\"daemon\",\"state\":\"not confined: ")
+                .contains(
+                        "\"confinement\":[{\"role\":\"daemon\",\"landlock\":\"not-applied\","
+                                + "\"seccomp\":\"not-applied\",\"probes\":\"not-run\"}")
                 .contains(
                         "{\"id\":\"codex\",\"roots\":[{\"path\":\""
                                 + h.roots.resolve("codex")

@@ -33,6 +33,9 @@ class FrameCodecTest {
                         new DaemonStatus.ProviderStatus("gemini", List.of())),
                 new DaemonStatus.Activity(
                         List.of(new DaemonStatus.RoleStatus("writer", "landlock")),
+                        List.of(
+                                new DaemonStatus.LayerStatus(
+                                        "provider-worker", "enforced", "missing", "allowed: read")),
                         List.of(new DaemonStatus.SessionSummary("codex", "s-1", true, T0)),
                         List.of(new DaemonStatus.RecordingSummary("claude", "s-2", "/n/a.md", T0)),
                         List.of(

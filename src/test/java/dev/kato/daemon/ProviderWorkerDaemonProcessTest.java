@@ -68,12 +68,23 @@ class ProviderWorkerDaemonProcessTest {
                                 .contains("\"outcome\":\"confined\""));
         assertThat(s.kato("status").out())
                 .contains("log reading: confined: one provider worker process per provider")
-                .contains("read, write, exec, tcp, unix, chmod and env probes denied");
+                .contains("read, write, exec, tcp, unix, chmod and env probes denied")
+                // the role × layer matrix, from what the workers reported about themselves
+                .containsPattern("role\\s+landlock\\s+seccomp\\s+start-up probes")
+                .containsPattern("daemon\\s+not-applied\\s+not-applied\\s+not-run")
+                .containsPattern("provider-worker\\s+enforced\\s+enforced\\s+denied")
+                .containsPattern("writer-worker\\s+none-started");
+        assertThat(s.kato("status", "--json").out())
+                .contains(
+                        "{\"role\":\"provider-worker\",\"landlock\":\"enforced\","
+                                + "\"seccomp\":\"enforced\",\"probes\":\"denied\"}");
 
         ClaudeLog claude = ClaudeLog.main(s.claudeProject(), "s-1");
         Path p = s.note("claude.md");
         claude.append(claude.user("::capture " + p), claude.assistant("claude-marker"));
         awaitContains(p, "claude-marker");
+        assertThat(s.kato("status").out())
+                .containsPattern("writer-worker\\s+enforced\\s+enforced\\s+denied");
 
         // codex is installed while the daemon runs: its first session is live from the start
         Files.createDirectories(s.codexRoot);
@@ -145,7 +156,9 @@ class ProviderWorkerDaemonProcessTest {
             assertThat(DaemonProcesses.workers(off.daemons().getFirst().pid(), WORKER_MAIN))
                     .isEmpty();
             assertThat(off.kato("status").out())
-                    .contains("log reading: not confined: sandbox.mode off");
+                    .contains("log reading: not confined: sandbox.mode off")
+                    .containsPattern("provider-worker\\s+not-applied\\s+not-applied\\s+not-run")
+                    .containsPattern("writer-worker\\s+not-applied\\s+not-applied\\s+not-run");
             assertThat(DaemonProcesses.audit(off.katoHome, "sandbox.confinement"))
                     .filteredOn(l -> l.contains("\"role\":\"provider-worker\""))
                     .singleElement()
