@@ -66,10 +66,7 @@ final class CaptureService implements DaemonServices, IngestSink {
     private final dev.kato.audit.AuditLog audit;
     private final String policyVersion;
     private final Map<Path, SessionKey> keys = new ConcurrentHashMap<>();
-    private final Map<Path, Boolean> resumed = new ConcurrentHashMap<>();
-
-    /** The cursor stored last for each file, handed to a provider worker when it (re)starts. */
-    private final Map<Path, IngestCursor> storedCursors = new ConcurrentHashMap<>();
+    private final ResumedFiles resumed = new ResumedFiles();
 
     private final Recordings recordings;
 
@@ -127,8 +124,7 @@ final class CaptureService implements DaemonServices, IngestSink {
                         .ifPresent(c -> cursors.put(log.path().toAbsolutePath().normalize(), c));
             }
         }
-        cursors.keySet().forEach(p -> resumed.put(p, true));
-        storedCursors.putAll(cursors);
+        resumed.loaded(cursors);
         Ingestion live = DaemonIngest.create(config, env, cursors, this, audit, activity, clock);
         DaemonIngest.auditChoice(live, config, audit);
         activity.sandbox(() -> SandboxState.ofThisDaemon(writer.files(), live));
@@ -175,7 +171,7 @@ final class CaptureService implements DaemonServices, IngestSink {
     @Override
     public void fileAppeared(SessionFile file, boolean presentAtStart) {
         if (!presentAtStart) {
-            resumed.put(file.path().toAbsolutePath().normalize(), true);
+            resumed.foundLive(file.path().toAbsolutePath().normalize());
         }
     }
 
@@ -195,14 +191,7 @@ final class CaptureService implements DaemonServices, IngestSink {
 
     @Override
     public Map<Path, IngestCursor> resume(List<Path> roots) {
-        Map<Path, IngestCursor> out = new HashMap<>();
-        storedCursors.forEach((path, cursor) -> {
-            if (roots.stream().anyMatch(path::startsWith)) {
-                out.put(path, cursor);
-                resumed.put(path, true);
-            }
-        });
-        return out;
+        return resumed.resume(roots);
     }
 
     /**
@@ -236,7 +225,7 @@ final class CaptureService implements DaemonServices, IngestSink {
                         key,
                         rendered,
                         SessionMetaUpdate.cursor(path, CursorText.encode(batch.cursor())));
-                storedCursors.put(path, batch.cursor());
+                resumed.stored(path, batch.cursor());
                 throw e;
             }
             if (!recording.checkpointed && StoredEvents.mayCarryCommand(batch.events())) {
@@ -247,13 +236,13 @@ final class CaptureService implements DaemonServices, IngestSink {
                             key,
                             rendered,
                             SessionMetaUpdate.cursor(path, CursorText.encode(batch.cursor())));
-            storedCursors.put(path, batch.cursor());
+            resumed.stored(path, batch.cursor());
             List<ConversationEvent> stored = StoredEvents.newlyStored(batch.events(), result);
             if (!stored.isEmpty()) {
                 Instant newest = StoredEvents.newestTime(stored);
                 activity.touched(key, newest != null ? newest : clock.instant());
             }
-            boolean resumedFile = resumed.getOrDefault(path, false);
+            boolean resumedFile = resumed.isResumed(path);
             for (ConversationEvent event : stored) {
                 process(
                         recording,

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kato.sandbox.ConfinedLauncher;
 import dev.kato.sandbox.Envelope;
-import dev.kato.sandbox.WorkerDiagnostics;
 import dev.kato.sandbox.WorkerMain;
 import dev.kato.sandbox.WorkerRuntime;
 import java.io.BufferedInputStream;
@@ -17,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One running provider worker: a child process reading one provider's session roots, started
@@ -29,25 +26,17 @@ import java.util.concurrent.TimeUnit;
  * does not within a few seconds.
  */
 public final class ProviderProcess implements AutoCloseable {
-    private static final int MAX_DIAGNOSTIC = 200;
-
-    private final Process process;
+    private final WorkerChild child;
     private final InputStream in;
     private final OutputStream out;
     private final ProviderMessage.Ready ready;
-    private final CompletableFuture<String> diagnostic;
 
     private ProviderProcess(
-            Process process,
-            InputStream in,
-            OutputStream out,
-            ProviderMessage.Ready ready,
-            CompletableFuture<String> diagnostic) {
-        this.process = process;
+            WorkerChild child, InputStream in, OutputStream out, ProviderMessage.Ready ready) {
+        this.child = child;
         this.in = in;
         this.out = out;
         this.ready = ready;
-        this.diagnostic = diagnostic;
     }
 
     /**
@@ -67,29 +56,19 @@ public final class ProviderProcess implements AutoCloseable {
                                 envelope, runtime, WorkerMain.PROVIDER, start.encode(), Map.of())
                         : ConfinedLauncher.unconfined(
                                 envelope, runtime, WorkerMain.PROVIDER, start.encode(), Map.of());
-        Process process = pb.start();
-        CompletableFuture<String> diagnostic = new CompletableFuture<>();
-        Thread.ofVirtual()
-                .name("kato-provider-stderr")
-                .start(() ->
-                        diagnostic.complete(
-                                WorkerDiagnostics.firstOwnLine(
-                                        process.getErrorStream(), MAX_DIAGNOSTIC)));
+        WorkerChild child = WorkerChild.start(pb, "kato-provider");
+        Process process = child.process();
         InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16);
         OutputStream out = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
         try {
             Optional<ProviderMessage> first = read(in);
             if (first.isPresent() && first.get() instanceof ProviderMessage.Ready r) {
-                return new ProviderProcess(process, in, out, r, diagnostic);
+                return new ProviderProcess(child, in, out, r);
             }
             throw new FrameException("the worker did not begin with its ready report");
         } catch (IOException e) {
-            end(process);
-            throw new IOException(
-                    "the provider worker did not start (exit code "
-                            + (process.isAlive() ? "none" : process.exitValue())
-                            + ")"
-                            + diagnosticOf(diagnostic));
+            child.end();
+            throw new IOException("the provider worker did not start " + child.startFailure());
         }
     }
 
@@ -137,62 +116,30 @@ public final class ProviderProcess implements AutoCloseable {
     }
 
     public long pid() {
-        return process.pid();
+        return child.process().pid();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return child.process().isAlive();
     }
 
     /** Kills the worker at once (it broke the protocol, or its roots changed). */
     public void kill() {
-        process.destroyForcibly();
+        child.process().destroyForcibly();
     }
 
-    /** The worker's exit code once it has ended, and its own last word if it left one. */
+    /** The worker's exit code once it has ended (waiting up to 2 s), and its own last word. */
     public String endReport() {
-        try {
-            process.waitFor(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return (process.isAlive() ? "running" : "exit code " + process.exitValue())
-                + diagnosticOf(diagnostic);
+        return child.endReport(2_000);
     }
 
     @Override
     public void close() {
-        end(process);
-    }
-
-    private static void end(Process process) {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // already gone
-        }
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String diagnosticOf(CompletableFuture<String> diagnostic) {
-        try {
-            String line = diagnostic.get(2, TimeUnit.SECONDS);
-            return line.isEmpty() ? "" : ": " + line;
-        } catch (Exception e) {
-            return "";
-        }
+        child.end();
     }
 
     @Override
     public String toString() {
-        return "ProviderProcess[pid=" + process.pid() + ", " + ready + "]";
+        return "ProviderProcess[pid=" + pid() + ", " + ready + "]";
     }
 }

@@ -28,8 +28,8 @@ public record ProviderStart(
             throw new IllegalArgumentException(
                     "a provider worker needs 1.." + MAX_ROOTS + " roots");
         }
-        roots.forEach(ProviderStart::absolute);
-        probeRead.ifPresent(ProviderStart::absolute);
+        roots.forEach(WorkerArgs::absolute);
+        probeRead.ifPresent(WorkerArgs::absolute);
     }
 
     public List<String> encode() {
@@ -52,23 +52,10 @@ public record ProviderStart(
                 Provider.tryParse(args.get(1))
                         .orElseThrow(() -> new IllegalArgumentException("unknown provider"));
         Optional<Path> probe =
-                args.get(2).equals(NONE) ? Optional.empty() : Optional.of(path(args.get(2)));
-        List<Path> roots = args.subList(3, args.size()).stream().map(ProviderStart::path).toList();
+                args.get(2).equals(NONE)
+                        ? Optional.empty()
+                        : Optional.of(WorkerArgs.path(args.get(2)));
+        List<Path> roots = args.subList(3, args.size()).stream().map(WorkerArgs::path).toList();
         return new ProviderStart(mode, provider, roots, probe);
-    }
-
-    private static Path path(String s) {
-        if (s.isEmpty() || s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("bad path");
-        }
-        return absolute(Path.of(s));
-    }
-
-    private static Path absolute(Path p) {
-        requireNonNull(p, "path");
-        if (!p.isAbsolute()) {
-            throw new IllegalArgumentException("paths must be absolute");
-        }
-        return p;
     }
 }

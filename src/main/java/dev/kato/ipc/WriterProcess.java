@@ -4,15 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kato.sandbox.ConfinedLauncher;
 import dev.kato.sandbox.Envelope;
-import dev.kato.sandbox.WorkerDiagnostics;
 import dev.kato.sandbox.WorkerMain;
 import dev.kato.sandbox.WorkerRuntime;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One running writer worker: a child process for one destination, started confined (Landlock from
@@ -21,22 +18,14 @@ import java.util.concurrent.TimeUnit;
  * closes its input, so it ends, and kills it if it does not within a few seconds.
  */
 public final class WriterProcess implements AutoCloseable {
-    private static final int MAX_DIAGNOSTIC = 200;
-
-    private final Process process;
+    private final WorkerChild child;
     private final WriterChannel channel;
     private final WriterReply.Ready ready;
-    private final CompletableFuture<String> diagnostic;
 
-    private WriterProcess(
-            Process process,
-            WriterChannel channel,
-            WriterReply.Ready ready,
-            CompletableFuture<String> diagnostic) {
-        this.process = process;
+    private WriterProcess(WorkerChild child, WriterChannel channel, WriterReply.Ready ready) {
+        this.child = child;
         this.channel = channel;
         this.ready = ready;
-        this.diagnostic = diagnostic;
     }
 
     /** What confines a worker: the envelope's scope, and whether Landlock is applied at all. */
@@ -76,30 +65,20 @@ public final class WriterProcess implements AutoCloseable {
                                     start.encode(),
                                     Map.of());
                 };
-        Process process = pb.start();
-        CompletableFuture<String> diagnostic = new CompletableFuture<>();
-        Thread.ofVirtual()
-                .name("kato-writer-stderr")
-                .start(() ->
-                        diagnostic.complete(
-                                WorkerDiagnostics.firstOwnLine(
-                                        process.getErrorStream(), MAX_DIAGNOSTIC)));
+        WorkerChild child = WorkerChild.start(pb, "kato-writer");
+        Process process = child.process();
         WriterChannel channel =
                 new WriterChannel(
                         new BufferedInputStream(process.getInputStream(), 1 << 16),
                         new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         try {
-            return new WriterProcess(process, channel, channel.awaitReady(), diagnostic);
+            return new WriterProcess(child, channel, channel.awaitReady());
         } catch (WriterFailedException e) {
-            end(process);
+            child.end();
             throw e;
         } catch (IOException e) {
-            end(process);
-            throw new IOException(
-                    "the writer worker did not start (exit code "
-                            + (process.isAlive() ? "none" : process.exitValue())
-                            + ")"
-                            + diagnosticOf(diagnostic));
+            child.end();
+            throw new IOException("the writer worker did not start " + child.startFailure());
         }
     }
 
@@ -121,22 +100,26 @@ public final class WriterProcess implements AutoCloseable {
     }
 
     public long pid() {
-        return process.pid();
+        return child.process().pid();
+    }
+
+    /** The process itself, for tests in this package that send what a channel never would. */
+    Process process() {
+        return child.process();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return child.process().isAlive();
     }
 
     /** The worker's exit code once it has ended, and its own last word if it left one. */
     public String endReport() {
-        return (process.isAlive() ? "running" : "exit code " + process.exitValue())
-                + diagnosticOf(diagnostic);
+        return child.endReport(0);
     }
 
     @Override
     public void close() {
-        end(process);
+        child.end();
     }
 
     /**
@@ -145,37 +128,11 @@ public final class WriterProcess implements AutoCloseable {
      * one starts at once.
      */
     public void closeInBackground() {
-        Thread.ofVirtual().name("kato-writer-end").start(() -> end(process));
-    }
-
-    private static void end(Process process) {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // already gone
-        }
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String diagnosticOf(CompletableFuture<String> diagnostic) {
-        try {
-            String line = diagnostic.get(2, TimeUnit.SECONDS);
-            return line.isEmpty() ? "" : ": " + line;
-        } catch (Exception e) {
-            return "";
-        }
+        child.endInBackground("kato-writer");
     }
 
     @Override
     public String toString() {
-        return "WriterProcess[pid=" + process.pid() + ", " + ready + "]";
+        return "WriterProcess[pid=" + pid() + ", " + ready + "]";
     }
 }

@@ -30,21 +30,21 @@ public record WriterStart(
 
     public WriterStart {
         requireNonNull(mode, "mode");
-        absolute(destination);
+        WorkerArgs.absolute(destination);
         allowedRoots = List.copyOf(allowedRoots);
-        allowedRoots.forEach(WriterStart::absolute);
-        absolute(katoHome);
+        allowedRoots.forEach(WorkerArgs::absolute);
+        WorkerArgs.absolute(katoHome);
         writableKatoDirs = List.copyOf(writableKatoDirs);
-        writableKatoDirs.forEach(WriterStart::absolute);
+        writableKatoDirs.forEach(WorkerArgs::absolute);
         providerRoots = List.copyOf(providerRoots);
-        providerRoots.forEach(WriterStart::absolute);
+        providerRoots.forEach(WorkerArgs::absolute);
         extensions = List.copyOf(extensions);
         for (String e : extensions) {
             if (!e.startsWith(".") || e.length() > 32 || e.contains("/")) {
                 throw new IllegalArgumentException("bad extension");
             }
         }
-        probeWrite.ifPresent(WriterStart::absolute);
+        probeWrite.ifPresent(WorkerArgs::absolute);
     }
 
     /** The policy the worker decides with. */
@@ -72,8 +72,8 @@ public record WriterStart(
         SandboxMode mode =
                 SandboxMode.tryParse(c.next())
                         .orElseThrow(() -> new IllegalArgumentException("unknown sandbox mode"));
-        Path destination = path(c.next());
-        Path katoHome = path(c.next());
+        Path destination = WorkerArgs.path(c.next());
+        Path katoHome = WorkerArgs.path(c.next());
         long uid;
         try {
             uid = Long.parseLong(c.next());
@@ -82,10 +82,10 @@ public record WriterStart(
         }
         String probe = c.next();
         Optional<Path> probeWrite =
-                probe.equals(NONE) ? Optional.empty() : Optional.of(path(probe));
-        List<Path> roots = c.list().stream().map(WriterStart::path).toList();
-        List<Path> katoDirs = c.list().stream().map(WriterStart::path).toList();
-        List<Path> providerRoots = c.list().stream().map(WriterStart::path).toList();
+                probe.equals(NONE) ? Optional.empty() : Optional.of(WorkerArgs.path(probe));
+        List<Path> roots = c.list().stream().map(WorkerArgs::path).toList();
+        List<Path> katoDirs = c.list().stream().map(WorkerArgs::path).toList();
+        List<Path> providerRoots = c.list().stream().map(WorkerArgs::path).toList();
         List<String> extensions = c.list();
         if (c.hasMore()) {
             throw new IllegalArgumentException("unexpected extra writer arguments");
@@ -105,21 +105,6 @@ public record WriterStart(
     private static void addList(List<String> args, List<String> items) {
         args.add(Integer.toString(items.size()));
         args.addAll(items);
-    }
-
-    private static Path path(String s) {
-        if (s.isEmpty() || s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("bad path");
-        }
-        return absolute(Path.of(s));
-    }
-
-    private static Path absolute(Path p) {
-        requireNonNull(p, "path");
-        if (!p.isAbsolute()) {
-            throw new IllegalArgumentException("paths must be absolute");
-        }
-        return p;
     }
 
     private static final class Cursor {

@@ -279,9 +279,7 @@ class WriterWorkerProcessTest {
     }
 
     /** The worker's stdin, to send what a well-behaved channel never would. */
-    private static OutputStream rawInput(WriterProcess w) throws Exception {
-        var field = WriterProcess.class.getDeclaredField("process");
-        field.setAccessible(true);
-        return ((Process) field.get(w)).getOutputStream();
+    private static OutputStream rawInput(WriterProcess w) {
+        return w.process().getOutputStream();
     }
 }
