@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A started worker process and its own last word: the first line it wrote to stderr (read by a
- * virtual thread, at most {@value #MAX_DIAGNOSTIC} characters). Ending it closes its input, so it
+ * platform thread, at most {@value #MAX_DIAGNOSTIC} characters). Ending it closes its input, so it
  * ends, and kills it if it has not within 5 s.
  */
 final class WorkerChild {
@@ -18,7 +18,11 @@ final class WorkerChild {
 
     private WorkerChild(Process process, String name) {
         this.process = process;
-        Thread.ofVirtual()
+        // A platform thread: a blocking pipe read holds a virtual thread's carrier, and once the
+        // pool has retired the carriers it added for that, a few such readers starve every other
+        // virtual thread of the daemon (its control connections among them).
+        Thread.ofPlatform()
+                .daemon()
                 .name(name + "-stderr")
                 .start(() ->
                         diagnostic.complete(
@@ -70,9 +74,9 @@ final class WorkerChild {
         }
     }
 
-    /** As {@link #end()}, on a virtual thread, so the caller goes on at once. */
+    /** As {@link #end()}, on its own thread, so the caller goes on at once. */
     void endInBackground(String name) {
-        Thread.ofVirtual().name(name + "-end").start(this::end);
+        Thread.ofPlatform().daemon().name(name + "-end").start(this::end);
     }
 
     private String said() {

@@ -9,6 +9,7 @@ import dev.kato.daemon.scenario.CodexLog;
 import dev.kato.daemon.scenario.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -94,6 +95,22 @@ class ProviderWorkerDaemonProcessTest {
         awaitContains(q, "codex-marker");
         assertThat(DaemonProcesses.awaitWorkers(daemon, WORKER_MAIN, 3)).hasSize(3);
         assertThat(daemonPid()).isEqualTo(daemon);
+    }
+
+    @Test
+    void withAWorkerPerProvider_theDaemonKeepsAnswering() throws Exception {
+        // Regression: each worker's stderr was read by a virtual thread blocked in a pipe read,
+        // which holds its carrier. The pool makes up for that with extra carriers, but retires
+        // them after 30 s idle; from then on three such readers held every carrier of a two-core
+        // machine and the control connections (virtual threads too) never ran again.
+        s.start();
+        long daemon = daemonPid();
+        DaemonProcesses.awaitWorkers(daemon, WORKER_MAIN, 3);
+        Thread.sleep(Duration.ofSeconds(40));
+        for (int i = 0; i < 2; i++) {
+            var status = s.kato("status");
+            assertThat(status.exitCode()).as(status.err()).isZero();
+        }
     }
 
     @Test
