@@ -41,9 +41,9 @@ final class DaemonWriters {
     static Optional<String> refusal(SandboxMode mode, boolean landlock) {
         if (mode == SandboxMode.REQUIRED && !landlock) {
             return Optional.of(
-                    "sandbox.mode is required but this kernel has no Landlock, so destination"
-                            + " writers cannot be confined; refusing to start (sandbox.mode:"
-                            + " best-effort runs them with seccomp only)");
+                    "sandbox.mode is required but this kernel has no Landlock, so log readers"
+                            + " and destination writers cannot be confined; refusing to start"
+                            + " (sandbox.mode: best-effort runs them with seccomp only)");
         }
         return Optional.empty();
     }
