@@ -7,6 +7,7 @@ import dev.kato.audit.AuditLog;
 import dev.kato.config.SandboxMode;
 import dev.kato.event.Provider;
 import dev.kato.ingest.Ingestion;
+import dev.kato.ipc.IdleCollector;
 import dev.kato.ipc.ProviderMessage;
 import dev.kato.ipc.ProviderProcess;
 import dev.kato.sandbox.WorkerRuntime;
@@ -52,11 +53,9 @@ final class ProviderWorkers implements Ingestion {
     private @Nullable CountDownLatch scanned;
     private volatile boolean closed;
 
-    /** Report bytes received since the last collection, and when the last one came. */
-    private final java.util.concurrent.atomic.AtomicLong received =
-            new java.util.concurrent.atomic.AtomicLong(IDLE_GC_BYTES); // collect after start-up too
+    /** Collects the daemon's heap after a burst of reports (and after start-up) and 2 s quiet. */
+    private final IdleCollector idle = new IdleCollector(IDLE_GC_BYTES, ROOT_POLL, false);
 
-    private volatile long lastReceived = System.nanoTime();
     private volatile ProviderMessage.@Nullable Ready lastReady;
 
     /**
@@ -103,6 +102,7 @@ final class ProviderWorkers implements Ingestion {
             threads.add(t);
             t.start();
         }
+        idle.start("kato-daemon-idle");
         Thread poll =
                 Thread.ofPlatform().daemon().name("kato-provider-roots").unstarted(this::pollRoots);
         threads.add(poll);
@@ -142,9 +142,7 @@ final class ProviderWorkers implements Ingestion {
 
     /**
      * Every {@link #ROOT_POLL}: restarts a worker whose set of existing roots (or their identity)
-     * changed, and collects the daemon's heap once a burst of reports (the start-up catch-up, a
-     * large append) is followed by a quiet poll interval, so that the serial collector gives the
-     * memory the burst needed back to the system.
+     * changed.
      */
     private void pollRoots() {
         while (!closed) {
@@ -152,13 +150,6 @@ final class ProviderWorkers implements Ingestion {
                 Thread.sleep(ROOT_POLL);
             } catch (InterruptedException e) {
                 return;
-            }
-            long now = System.nanoTime();
-            if (received.get() >= IDLE_GC_BYTES && now - lastReceived >= ROOT_POLL.toNanos()) {
-                received.set(0);
-                for (int i = 0; i < 4; i++) {
-                    System.gc(); // see ProviderWorker: the serial collector shrinks in steps
-                }
             }
             for (ProviderSupervisor s : supervisors) {
                 ProviderProcess p = s.current;
@@ -182,8 +173,7 @@ final class ProviderWorkers implements Ingestion {
 
     /** A worker reported a batch of {@code bytes}. */
     void received(long bytes) {
-        received.addAndGet(bytes);
-        lastReceived = System.nanoTime();
+        idle.worked(bytes);
     }
 
     /** Sleeps unless closing; false when the daemon is closing. */

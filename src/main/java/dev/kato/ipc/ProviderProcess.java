@@ -119,10 +119,6 @@ public final class ProviderProcess implements AutoCloseable {
         return child.process().pid();
     }
 
-    public boolean isAlive() {
-        return child.process().isAlive();
-    }
-
     /** Kills the worker at once (it broke the protocol, or its roots changed). */
     public void kill() {
         child.process().destroyForcibly();

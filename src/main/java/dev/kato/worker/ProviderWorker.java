@@ -10,6 +10,7 @@ import dev.kato.ingest.SessionFile;
 import dev.kato.ingest.TailStatus;
 import dev.kato.ipc.Frame;
 import dev.kato.ipc.FrameException;
+import dev.kato.ipc.IdleCollector;
 import dev.kato.ipc.ProviderMessage;
 import dev.kato.ipc.ProviderRequest;
 import dev.kato.ipc.ProviderStart;

@@ -3,6 +3,7 @@ package dev.kato.worker;
 import dev.kato.config.SandboxMode;
 import dev.kato.ipc.Frame;
 import dev.kato.ipc.FrameException;
+import dev.kato.ipc.IdleCollector;
 import dev.kato.ipc.WireFrames;
 import dev.kato.ipc.WriterReply;
 import dev.kato.ipc.WriterRequest;
