@@ -1,8 +1,18 @@
 package dev.kato.cli;
 
+import dev.kato.config.ConfigLoader;
+import dev.kato.config.ConfigResult;
 import dev.kato.config.Environment;
+import dev.kato.config.SandboxMode;
 import dev.kato.control.Readiness;
+import dev.kato.export.Configured;
 import dev.kato.fs.PrivateFiles;
+import dev.kato.sandbox.ConfinedLauncher;
+import dev.kato.sandbox.Envelope;
+import dev.kato.sandbox.Landlock;
+import dev.kato.sandbox.WorkerCommand;
+import dev.kato.sandbox.WorkerMain;
+import dev.kato.sandbox.WorkerRuntime;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -14,37 +24,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts the daemon as a detached JVM: the same {@code java} and module path as this CLI, fixed
- * flags, a scrubbed environment, stdin from {@code /dev/null}, stderr appended to {@code
- * logs/daemon.out} ({@code 0600}), stdout a pipe that carries only the start-up handshake line.
- * Waits for that line at most {@link #READY_TIMEOUT}; a daemon that does not confirm in time is
- * killed, so no half-started daemon is left behind.
+ * Starts the daemon as a detached JVM (this CLI process is the short-lived launcher of {@code
+ * security.md} §5): the same {@code java} and module path as this CLI, fixed flags, confined by the
+ * trampoline to the orchestrator's envelope unless {@code sandbox.mode} is {@code off}, a scrubbed
+ * environment, stdin from {@code /dev/null}, stderr appended to {@code logs/daemon.out} ({@code
+ * 0600}), stdout a pipe that carries only the start-up handshake line. Waits for that line at most
+ * {@link #READY_TIMEOUT}; a daemon that does not confirm in time is killed, so no half-started
+ * daemon is left behind.
  */
 final class DaemonLauncher {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     static final String MAIN = "dev.kato/dev.kato.daemon.DaemonMain";
-    static final List<String> JVM_FLAGS =
-            List.of(
-                    "-XX:+UseSerialGC",
-                    "-XX:-UsePerfData",
-                    // start small: the heap can shrink back to this after the catch-up
-                    "-Xms8m",
-                    "-Xmx64m",
-                    "-Xss512k",
-                    // hand freed native memory (compiler arenas, I/O buffers) back to the OS
-                    "-XX:TrimNativeHeapInterval=2000",
-                    "-XX:+DisableAttachMechanism",
-                    "-XX:-TieredCompilation",
-                    // the destination writer reaches openat2 & co. through FFM
-                    "--enable-native-access=dev.kato");
 
     /** Variables passed through from the CLI's environment when set; nothing else is. */
     static final List<String> PASSED_THROUGH = List.of("PATH", "LANG", "TZ");
@@ -68,9 +68,7 @@ final class DaemonLauncher {
         Files.setPosixFilePermissions(output, PrivateFiles.FILE);
         long before = Files.size(output);
 
-        ProcessBuilder pb = new ProcessBuilder(command()).directory(env.katoHome().toFile());
-        Map<String, String> childEnv = pb.environment();
-        childEnv.clear();
+        Map<String, String> childEnv = new HashMap<>();
         childEnv.put(Environment.KATO_HOME, env.katoHome().toString());
         childEnv.put(Environment.KATO_CONFIG_PATH, env.configPath().toString());
         childEnv.put("HOME", env.home().toString());
@@ -80,6 +78,7 @@ final class DaemonLauncher {
                 childEnv.put(name, value);
             }
         }
+        ProcessBuilder pb = builder(env, childEnv);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.appendTo(output.toFile()));
@@ -87,7 +86,35 @@ final class DaemonLauncher {
         return new Launch(process, awaitHandshake(process, output, before));
     }
 
-    private static List<String> command() {
+    /**
+     * The daemon's process: with {@code sandbox.mode} {@code required} or {@code best-effort}, the
+     * orchestrator confined from its first instruction by the trampoline (Landlock on the envelope
+     * computed here from the config) and told the config's SHA-256, so that it refuses a config
+     * that changed since; with {@code off}, or a config that does not load (the daemon then says
+     * why), the plain daemon.
+     */
+    private static ProcessBuilder builder(Environment env, Map<String, String> childEnv)
+            throws IOException {
+        if (ConfigLoader.load(env.configPath(), env) instanceof ConfigResult.Loaded loaded
+                && loaded.config().sandbox().mode() != SandboxMode.OFF) {
+            Envelope.Orchestrator envelope = Configured.orchestrator(loaded.config(), env);
+            WorkerRuntime runtime = WorkerRuntime.current(Optional.empty());
+            List<String> args = List.of(loaded.sha256());
+            // Without Landlock on this platform the daemon still confines itself with seccomp
+            // and probes; under sandbox.mode required it then refuses to run.
+            return Landlock.isSupportedPlatform()
+                    ? ConfinedLauncher.confined(
+                            envelope, runtime, WorkerMain.DAEMON, args, childEnv)
+                    : ConfinedLauncher.unconfined(
+                            envelope, runtime, WorkerMain.DAEMON, args, childEnv);
+        }
+        ProcessBuilder pb = new ProcessBuilder(plainCommand()).directory(env.katoHome().toFile());
+        pb.environment().clear();
+        pb.environment().putAll(childEnv);
+        return pb;
+    }
+
+    private static List<String> plainCommand() {
         String java =
                 ProcessHandle.current()
                         .info()
@@ -99,7 +126,7 @@ final class DaemonLauncher {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
-        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(WorkerCommand.DAEMON_JVM_FLAGS);
         cmd.addAll(List.of("-p", modulePath, "-m", MAIN));
         return cmd;
     }

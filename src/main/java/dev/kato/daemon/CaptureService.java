@@ -65,6 +65,7 @@ final class CaptureService implements DaemonServices, IngestSink {
     private final QuarantineListener quarantines;
     private final dev.kato.audit.AuditLog audit;
     private final String policyVersion;
+    private final DaemonConfinement confinement;
     private final Map<Path, SessionKey> keys = new ConcurrentHashMap<>();
     private final ResumedFiles resumed = new ResumedFiles();
 
@@ -81,7 +82,8 @@ final class CaptureService implements DaemonServices, IngestSink {
             InstantSource clock,
             long userId,
             LifecycleSink operational,
-            String policyVersion) {
+            String policyVersion,
+            DaemonConfinement confinement) {
         this.config = requireNonNull(config, "config");
         this.env = requireNonNull(env, "env");
         this.clock = requireNonNull(clock, "clock");
@@ -93,6 +95,7 @@ final class CaptureService implements DaemonServices, IngestSink {
                         Configured.markdown(config),
                         DaemonWriters.create(config, env, userId, audit, activity, clock));
         this.policyVersion = requireNonNull(policyVersion, "policyVersion");
+        this.confinement = requireNonNull(confinement, "confinement");
         this.decisions =
                 new CommandDecisions(
                         audit, operational, activity, clock, PromptHistory.configured(config));
@@ -127,7 +130,7 @@ final class CaptureService implements DaemonServices, IngestSink {
         resumed.loaded(cursors);
         Ingestion live = DaemonIngest.create(config, env, cursors, this, audit, activity, clock);
         DaemonIngest.auditChoice(live, config, audit);
-        activity.sandbox(() -> SandboxState.ofThisDaemon(writer.files(), live));
+        activity.sandbox(() -> SandboxState.ofThisDaemon(confinement, writer.files(), live));
         List<CaptureQueue> made = new ArrayList<>();
         ThreadFactory captureThreads = DaemonThreads.platform("kato-capture");
         for (int i = 0; i < CAPTURE_THREADS; i++) {
@@ -247,7 +250,7 @@ final class CaptureService implements DaemonServices, IngestSink {
                 process(
                         recording,
                         event,
-                        commandsAllowed(batch.provenance(), resumedFile, event),
+                        CommandWindow.open(batch.provenance(), resumedFile, event, oldestCommand()),
                         path);
             }
             recording.processed += stored.size();
@@ -260,24 +263,14 @@ final class CaptureService implements DaemonServices, IngestSink {
             }
             error(
                     "capture",
-                    e.getClass().getSimpleName()
-                            + " while handling "
-                            + batch.file().provider().id()
-                            + " log "
-                            + path.getFileName());
+                    e instanceof WriterWorkers.OutOfReachException
+                            ? e.getMessage() // names the root and the remedy only
+                            : e.getClass().getSimpleName()
+                                    + " while handling "
+                                    + batch.file().provider().id()
+                                    + " log "
+                                    + path.getFileName());
         }
-    }
-
-    private boolean commandsAllowed(
-            Provenance provenance, boolean resumedFile, ConversationEvent event) {
-        if (provenance == Provenance.LIVE) {
-            return true;
-        }
-        if (!resumedFile) {
-            return false; // history found on first sight never runs
-        }
-        Instant t = event.meta().timestamp();
-        return t != null && !t.isBefore(clock.instant().minus(config.commands().maxAge()));
     }
 
     private SessionKey keyOf(SessionFile file) throws IOException {
@@ -322,6 +315,10 @@ final class CaptureService implements DaemonServices, IngestSink {
         IdleDestinations.release(recordingBefore, step, recordings.all(), policy, writer.files());
     }
 
+    private Instant oldestCommand() {
+        return clock.instant().minus(config.commands().maxAge());
+    }
+
     /** The session's recording, loaded from its checkpoint and recovered on first use. */
     private SessionRecording recording(SessionKey key) throws IOException {
         return recordings.get(key, this::replay);
@@ -329,7 +326,11 @@ final class CaptureService implements DaemonServices, IngestSink {
 
     private void replay(SessionRecording recording, ConversationEvent event, @Nullable Path log)
             throws IOException {
-        process(recording, event, commandsAllowed(Provenance.PRESENT_AT_START, true, event), log);
+        process(
+                recording,
+                event,
+                CommandWindow.open(Provenance.PRESENT_AT_START, true, event, oldestCommand()),
+                log);
     }
 
     /** A writer worker failed mid-batch: its session's recording is recovered later. */

@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The daemon's side of the control socket: a unix-domain {@link ServerSocketChannel} at {@code
@@ -50,7 +51,7 @@ final class ControlServer implements ResourceRegistry.Resource {
     private final Path socket;
     private final ServerSocketChannel server;
     private final UserPrincipal owner;
-    private final Dispatcher dispatcher;
+    private volatile @Nullable Dispatcher dispatcher;
     private final LifecycleSink events;
     private final ThreadFactory connectionThreads = DaemonThreads.virtual("kato-control-conn");
     private final Semaphore permits = new Semaphore(MAX_CONNECTIONS);
@@ -63,14 +64,12 @@ final class ControlServer implements ResourceRegistry.Resource {
             Path socket,
             ServerSocketChannel server,
             UserPrincipal owner,
-            Dispatcher dispatcher,
             LifecycleSink events,
             Duration exchangeTimeout) {
         this.socket = socket;
         this.exchangeTimeout = exchangeTimeout;
         this.server = server;
         this.owner = owner;
-        this.dispatcher = dispatcher;
         this.events = events;
         this.acceptor = DaemonThreads.platform("kato-control-accept").newThread(this::acceptLoop);
     }
@@ -95,6 +94,19 @@ final class ControlServer implements ResourceRegistry.Resource {
             LifecycleSink events,
             Duration exchangeTimeout)
             throws IOException {
+        ControlServer s = bind(socket, owner, events, exchangeTimeout);
+        s.accept(dispatcher);
+        return s;
+    }
+
+    /**
+     * Binds {@code socket} as {@link #start} does and makes it {@code 0600}, but does not accept
+     * yet: the daemon confines itself in between (its seccomp filter denies {@code chmod}), and
+     * reads no request before that.
+     */
+    static ControlServer bind(
+            Path socket, UserPrincipal owner, LifecycleSink events, Duration exchangeTimeout)
+            throws IOException {
         requireNonNull(owner, "owner");
         Files.deleteIfExists(socket); // never follows a symbolic link
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -106,10 +118,13 @@ final class ControlServer implements ResourceRegistry.Resource {
             Files.deleteIfExists(socket);
             throw e;
         }
-        ControlServer s =
-                new ControlServer(socket, server, owner, dispatcher, events, exchangeTimeout);
-        s.acceptor.start();
-        return s;
+        return new ControlServer(socket, server, owner, events, exchangeTimeout);
+    }
+
+    /** Starts accepting connections, each answered by {@code handler}; once. */
+    void accept(Dispatcher handler) {
+        this.dispatcher = requireNonNull(handler, "handler");
+        acceptor.start();
     }
 
     private void acceptLoop() {
@@ -167,7 +182,7 @@ final class ControlServer implements ResourceRegistry.Resource {
                 return;
             }
             events.record(new LifecycleEvent.RequestReceived(request.kind()));
-            FrameCodec.write(out, FrameCodec.encode(dispatcher.handle(request)));
+            FrameCodec.write(out, FrameCodec.encode(requireNonNull(dispatcher).handle(request)));
         } catch (IOException e) {
             // the peer went away or timed out: nothing to answer
         } finally {

@@ -8,6 +8,7 @@ import dev.kato.config.ConfigProblem;
 import dev.kato.config.ConfigResult;
 import dev.kato.config.Environment;
 import dev.kato.config.KatoConfig;
+import dev.kato.config.SandboxMode;
 import dev.kato.control.ControlPaths;
 import dev.kato.control.ControlReply;
 import dev.kato.control.ControlRequest;
@@ -15,6 +16,7 @@ import dev.kato.control.DaemonStatus;
 import dev.kato.control.Readiness;
 import dev.kato.control.StatusJson;
 import dev.kato.fs.AtomicFiles;
+import dev.kato.sandbox.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,17 +52,29 @@ final class Daemon {
     private final ControlPaths paths;
     private final StopSignal stop = new StopSignal();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Optional<String> launchedFor;
 
-    private Daemon(Environment env, InstantSource clock) {
+    private Daemon(Environment env, InstantSource clock, Optional<String> launchedFor) {
         this.env = env;
         this.clock = clock;
         this.paths = new ControlPaths(env.runtimeDir());
+        this.launchedFor = launchedFor;
     }
 
-    /** Runs a daemon until it is told to stop; returns the process exit code. */
-    static int run(Environment env, InstantSource clock, Consumer<Readiness> handshake)
+    /**
+     * Runs a daemon until it is told to stop; returns the process exit code.
+     *
+     * @param launchedFor when {@code kato start} launched this process as the confined
+     *     orchestrator: the SHA-256 of the config its envelope was computed from; empty for a plain
+     *     start, which only {@code sandbox.mode: off} allows
+     */
+    static int run(
+            Environment env,
+            InstantSource clock,
+            Consumer<Readiness> handshake,
+            Optional<String> launchedFor)
             throws InterruptedException {
-        return new Daemon(env, clock).run(handshake);
+        return new Daemon(env, clock, launchedFor).run(handshake);
     }
 
     private int run(Consumer<Readiness> handshake) throws InterruptedException {
@@ -83,6 +97,11 @@ final class Daemon {
                     handshake.accept(new Readiness.Failed(invalid(invalid.problems())));
                     return EXIT_FAILED;
                 }
+            }
+            Optional<String> misfit = launchMisfit(loaded);
+            if (misfit.isPresent()) {
+                handshake.accept(new Readiness.Failed(misfit.get()));
+                return EXIT_FAILED;
             }
             int uid = (int) new com.sun.security.auth.module.UnixSystem().getUid();
             RuntimeDirectories.preparePrivate(env.runtimeDir(), uid);
@@ -121,6 +140,32 @@ final class Daemon {
         audit.record(new AuditEvent.ConfigLoaded(env.configPath().toString(), loaded.sha256()));
         audit.record(new AuditEvent.DaemonLifecycle("start", pid, loaded.sha256()));
         Runtime.getRuntime().addShutdownHook(shutdownHook());
+        UserPrincipal owner = Files.getOwner(env.runtimeDir(), LinkOption.NOFOLLOW_LINKS);
+        ControlServer control =
+                registry.register(
+                        ControlServer.bind(
+                                paths.socket(), owner, events, ControlServer.EXCHANGE_TIMEOUT));
+        DaemonConfinement confinement = new DaemonConfinement.NotApplied();
+        if (launchedFor.isPresent()) {
+            DaemonConfinement.Probed probed = SelfConfinement.apply(env, loaded.config());
+            SandboxMode mode = loaded.config().sandbox().mode();
+            Optional<String> refusal = probed.refusal(mode);
+            audit.record(
+                    new AuditEvent.SandboxConfinement(
+                            new CorrelationId().value(),
+                            Role.ORCHESTRATOR.id(),
+                            mode.configValue(),
+                            probed.landlock(),
+                            probed.seccomp(),
+                            refusal.isPresent()
+                                    ? "refused"
+                                    : probed.probes().equals("denied") ? "confined" : "degraded"));
+            if (refusal.isPresent()) {
+                handshake.accept(new Readiness.Failed(refusal.get()));
+                return EXIT_FAILED;
+            }
+            confinement = probed;
+        }
 
         DaemonServices services =
                 registry.register(
@@ -130,15 +175,13 @@ final class Daemon {
                                 clock,
                                 new com.sun.security.auth.module.UnixSystem().getUid(),
                                 events,
-                                loaded.sha256()));
+                                loaded.sha256(),
+                                confinement));
         services.start();
         StatusSource status =
                 new StatusSource(loaded.config(), loaded.sha256(), startedAt, services);
         registry.register(() -> Files.deleteIfExists(paths.statusSnapshot()));
-        UserPrincipal owner = Files.getOwner(env.runtimeDir(), LinkOption.NOFOLLOW_LINKS);
-        registry.register(
-                ControlServer.start(
-                        paths.socket(), owner, request -> answer(request, status), events));
+        control.accept(request -> answer(request, status));
         writeSnapshot(status.take(false));
 
         handshake.accept(new Readiness.Ready(pid));
@@ -230,6 +273,23 @@ final class Daemon {
 
     private static DaemonStatus.RootStatus root(Path path) {
         return new DaemonStatus.RootStatus(path.toString(), Files.isDirectory(path));
+    }
+
+    /**
+     * Why this process must not run with {@code loaded}: a confined start whose config changed
+     * since the launcher computed the envelope from it, or a plain start the config does not allow.
+     */
+    private Optional<String> launchMisfit(ConfigResult.Loaded loaded) {
+        if (launchedFor.isPresent() && !launchedFor.get().equals(loaded.sha256())) {
+            return Optional.of(
+                    "the config changed while the daemon was starting; run 'kato start' again");
+        }
+        if (launchedFor.isEmpty() && loaded.config().sandbox().mode() != SandboxMode.OFF) {
+            return Optional.of(
+                    "the daemon runs unconfined only with sandbox.mode off; start it with 'kato"
+                            + " start', which confines it");
+        }
+        return Optional.empty();
     }
 
     private String invalid(List<ConfigProblem> problems) {

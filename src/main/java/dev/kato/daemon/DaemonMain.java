@@ -4,26 +4,39 @@ import dev.kato.config.ConfigProblem;
 import dev.kato.config.Environment;
 import dev.kato.config.InvalidEnvironmentException;
 import dev.kato.control.Readiness;
+import dev.kato.sandbox.Role;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Process entry point of the Kato daemon, started by {@code kato start} as {@code java … -m
- * dev.kato/dev.kato.daemon.DaemonMain} with a scrubbed environment. It takes no arguments. The
- * first line on standard output is the start-up handshake ({@link Readiness}); after it the daemon
- * writes nothing more to standard output. Exit codes: 0 stopped normally, 1 could not start, 2 bad
- * arguments, 3 another daemon already runs for this {@code KATO_HOME}.
+ * dev.kato/dev.kato.daemon.DaemonMain} with a scrubbed environment: through the confining
+ * trampoline with the arguments {@code orchestrator SHA256} (the config its envelope was computed
+ * from), or, with {@code sandbox.mode: off} only, plainly without arguments. The first line on
+ * standard output is the start-up handshake ({@link Readiness}); after it the daemon writes nothing
+ * more to standard output. Exit codes: 0 stopped normally, 1 could not start, 2 bad arguments, 3
+ * another daemon already runs for this {@code KATO_HOME}.
  */
 public final class DaemonMain {
     private DaemonMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         PrintStream handshakeOut = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (args.length != 0) {
-            handshakeOut.println(new Readiness.Failed("the daemon takes no arguments").render());
+        Optional<String> launchedFor;
+        if (args.length == 0) {
+            launchedFor = Optional.empty();
+        } else if (args.length == 2
+                && args[0].equals(Role.ORCHESTRATOR.id())
+                && args[1].matches("[0-9a-f]{64}")) {
+            launchedFor = Optional.of(args[1]);
+        } else {
+            handshakeOut.println(
+                    new Readiness.Failed("the daemon takes no arguments but its role").render());
             System.exit(2);
+            return;
         }
         Environment env;
         try {
@@ -61,7 +74,8 @@ public final class DaemonMain {
                             handshakeOut.flush();
                             // Nothing else may reach the pipe `kato start` reads (it is gone soon).
                             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-                        });
+                        },
+                        launchedFor);
         if (code != Daemon.EXIT_OK) {
             System.exit(code);
         }

@@ -64,11 +64,13 @@ final class ProviderSupervisor implements Runnable {
         this.rootsAtStart = existing(configured);
     }
 
+    private final java.util.Set<Path> reportedUnreachable = new java.util.HashSet<>();
+
     @Override
     public void run() {
         while (!owner.closed()) {
             List<String> identity = identities(configured);
-            List<Path> here = existing(configured);
+            List<Path> here = reachable(existing(configured));
             if (here.isEmpty()) {
                 scanDone(); // nothing to read until a root appears
                 if (!owner.pause(ProviderWorkers.ROOT_POLL)) {
@@ -259,6 +261,35 @@ final class ProviderSupervisor implements Runnable {
     /** The configured roots that exist now, as directories. */
     static List<Path> existing(List<Path> configured) {
         return configured.stream().filter(Files::isDirectory).toList();
+    }
+
+    /**
+     * The roots this process may list. A confined daemon holds read on the roots that existed when
+     * it started, and can hand on no more: a root created (or replaced) later is denied until
+     * {@code kato restart}, and said so once.
+     */
+    private List<Path> reachable(List<Path> roots) {
+        List<Path> out = new ArrayList<>(roots.size());
+        for (Path root : roots) {
+            try {
+                Files.newDirectoryStream(root).close();
+                out.add(root);
+                reportedUnreachable.remove(root);
+            } catch (java.nio.file.AccessDeniedException e) {
+                if (reportedUnreachable.add(root)) {
+                    owner.activity.error(
+                            "ingest",
+                            "the session root "
+                                    + root
+                                    + " appeared or was replaced after the daemon started, and the"
+                                    + " confined daemon cannot hand it to a log reader; run 'kato"
+                                    + " restart'");
+                }
+            } catch (IOException e) {
+                out.add(root); // gone or unreadable otherwise: the worker reports what it finds
+            }
+        }
+        return out;
     }
 
     /** Each existing root with its file identity; a root replaced by another directory differs. */

@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * ends is audited ({@code worker.ended}) and the worker is killed and restarted from the stored
  * cursors, backing off from 250 ms to 8 s; what it had read but the vault had not stored is read
  * again and the vault drops what it already holds. A root that appears later (or is replaced)
- * restarts the worker with the new set of roots, since Landlock grants only paths that exist.
+ * restarts the worker with the new set of roots, since Landlock grants only paths that exist; a
+ * confined daemon can hand on only roots that existed at its own start, so such a root is left out
+ * and named in the status until {@code kato restart}.
  */
 final class ProviderWorkers implements Ingestion {
     static final Duration ROOT_POLL = Duration.ofSeconds(2);

@@ -25,6 +25,9 @@ final class RuntimeDirectories {
             throw new AccessDeniedException(
                     dir.toString(), null, "owned by uid " + owner + ", not by uid " + uid);
         }
-        Files.setPosixFilePermissions(dir, PrivateFiles.DIR);
+        if (!Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS)
+                .equals(PrivateFiles.DIR)) {
+            Files.setPosixFilePermissions(dir, PrivateFiles.DIR);
+        }
     }
 }

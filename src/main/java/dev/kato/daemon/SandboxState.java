@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * What {@code kato status} says about confinement: only what is true of these processes, and for
  * the workers only what the last one started reported about itself (its kernel's answer and its
- * probes). The daemon process itself is not confined yet, and it says so rather than claim a layer.
+ * probes), and for the daemon itself what its own probes showed at start.
  */
 final class SandboxState {
     private SandboxState() {}
@@ -31,18 +31,25 @@ final class SandboxState {
         }
     }
 
-    static Report ofThisDaemon(DestinationFiles files, Ingestion ingest) {
-        return new Report(rows(files, ingest), layers(files, ingest));
+    static Report ofThisDaemon(DaemonConfinement daemon, DestinationFiles files, Ingestion ingest) {
+        return new Report(rows(daemon, files, ingest), layers(daemon, files, ingest));
     }
 
     /**
-     * The matrix: the daemon (not confined yet), and each kind of worker as the last one started
-     * reported itself (its kernel's answer and its start-up probes).
+     * The matrix: the daemon itself (the orchestrator) as its probes at start showed it, and each
+     * kind of worker as the last one started reported itself (its kernel's answer and its start-up
+     * probes).
      */
-    static List<LayerStatus> layers(DestinationFiles files, Ingestion ingest) {
+    static List<LayerStatus> layers(
+            DaemonConfinement daemon, DestinationFiles files, Ingestion ingest) {
         String notApplied = "not-applied";
         List<LayerStatus> out = new ArrayList<>();
-        out.add(new LayerStatus("daemon", notApplied, notApplied, "not-run"));
+        out.add(
+                new LayerStatus(
+                        Role.ORCHESTRATOR.id(),
+                        daemon.landlock(),
+                        daemon.seccomp(),
+                        daemon.probes()));
         if (ingest instanceof ProviderWorkers workers) {
             out.add(
                     workers.lastReady()
@@ -90,18 +97,34 @@ final class SandboxState {
         return list.isEmpty() ? "denied" : "allowed: " + list;
     }
 
-    private static List<RoleStatus> rows(DestinationFiles files, Ingestion ingest) {
+    private static List<RoleStatus> rows(
+            DaemonConfinement daemon, DestinationFiles files, Ingestion ingest) {
         List<RoleStatus> rows = new ArrayList<>();
-        rows.add(
-                new RoleStatus(
-                        "daemon",
-                        "not confined: the daemon process itself (vault, control socket, starting"
-                                + " workers) runs without Landlock or seccomp"));
+        rows.add(new RoleStatus("daemon", daemonRow(daemon)));
         rows.add(new RoleStatus("log reading", reading(ingest)));
         rows.add(new RoleStatus("recording writes", writers(files)));
         rows.add(new RoleStatus("destination writes", openMechanism()));
         rows.add(new RoleStatus("kato export", "confined per sandbox.mode (a separate process)"));
         return List.copyOf(rows);
+    }
+
+    private static String daemonRow(DaemonConfinement daemon) {
+        return switch (daemon) {
+            case DaemonConfinement.NotApplied _ ->
+                    "not confined: sandbox.mode off, the daemon process itself (vault, control"
+                            + " socket, starting workers) runs without Landlock or seccomp";
+            case DaemonConfinement.Probed p when p.probes().equals("denied") ->
+                    "confined: Landlock (KATO_HOME, the config, what it hands on to its workers),"
+                            + " seccomp, no_new_privs, a scrubbed environment; its read, write,"
+                            + " exec, tcp, chmod and env probes at start were denied";
+            case DaemonConfinement.Probed p ->
+                    "partly confined (sandbox.mode best-effort): Landlock "
+                            + p.landlock()
+                            + ", seccomp "
+                            + p.seccomp()
+                            + "; probes "
+                            + p.probes();
+        };
     }
 
     private static String reading(Ingestion ingest) {

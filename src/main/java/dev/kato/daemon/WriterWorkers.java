@@ -18,6 +18,7 @@ import dev.kato.sandbox.Role;
 import dev.kato.sandbox.WorkerRuntime;
 import dev.kato.writer.DestinationWriter;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -105,6 +106,23 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
 
         WorkerCrashedException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * The confined daemon cannot reach the destination's allowed root, so it cannot hand it on to a
+     * writer: the root was created (or replaced) after the daemon started. The message names the
+     * root and the remedy, nothing of the conversation.
+     */
+    static final class OutOfReachException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfReachException(Path root) {
+            super(
+                    "the allowed root "
+                            + root
+                            + " did not exist when the daemon started, and the confined daemon"
+                            + " cannot hand it to a writer; run 'kato restart'");
         }
     }
 
@@ -226,7 +244,13 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
             throw new WorkerCrashedException(
                     "the writer worker for the destination is restarting (backing off)");
         }
-        DestinationWriter.prepareDirectory(destination);
+        Path directory = destination.target().getParent();
+        try {
+            DestinationWriter.prepareDirectory(destination);
+            Files.newDirectoryStream(directory).close();
+        } catch (AccessDeniedException e) {
+            throw new OutOfReachException(destination.root());
+        }
         WriterStart start = starts.apply(destination.target(), probeFor(destination));
         WriterProcess process;
         try {

@@ -4,6 +4,9 @@ import dev.kato.config.Environment;
 import dev.kato.config.KatoConfig;
 import dev.kato.event.Provider;
 import dev.kato.policy.PathPolicy;
+import dev.kato.prompthistory.PromptHistory;
+import dev.kato.sandbox.Envelope;
+import dev.kato.sandbox.WorkerRuntime;
 import dev.kato.writer.MarkdownOptions;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -12,7 +15,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the configuration means for the write policy, the renderer and the session roots. */
+/**
+ * What the configuration means for the write policy, the renderer, the session roots and the
+ * daemon's envelope.
+ */
 public final class Configured {
     private Configured() {}
 
@@ -36,6 +42,23 @@ public final class Configured {
                 providerRoots,
                 config.writer().allowedExtensions(),
                 userId);
+    }
+
+    /**
+     * The daemon's envelope as the confined orchestrator: {@code KATO_HOME}, the config, and what
+     * it hands on to its workers or reads for them (the session roots, the allowed write roots, the
+     * prompt-history files when the cross-check is on), as far as they exist now.
+     */
+    public static Envelope.Orchestrator orchestrator(KatoConfig config, Environment env) {
+        List<Path> providerRoots = new ArrayList<>();
+        roots(config).values().forEach(providerRoots::addAll);
+        return Envelope.Orchestrator.forDaemon(
+                env.katoHome(),
+                env.configPath(),
+                providerRoots,
+                config.allowedWriteRoots(),
+                PromptHistory.files(config),
+                WorkerRuntime.forWorkers().aotCache());
     }
 
     /** Renderer options from the frontmatter keys and feature flags. */

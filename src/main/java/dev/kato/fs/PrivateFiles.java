@@ -44,8 +44,11 @@ public final class PrivateFiles {
             }
             try {
                 Files.createDirectory(current, dirAttribute());
-                Files.setPosixFilePermissions(
-                        current, DIR); // umask may have narrowed or widened it
+                // only when a umask narrowed it: the confined daemon may not chmod
+                if (!Files.getPosixFilePermissions(current, LinkOption.NOFOLLOW_LINKS)
+                        .equals(DIR)) {
+                    Files.setPosixFilePermissions(current, DIR);
+                }
             } catch (FileAlreadyExistsException e) {
                 if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
                     throw e;

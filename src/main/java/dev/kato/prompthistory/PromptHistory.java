@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +51,25 @@ public final class PromptHistory {
         return config.commands().confirmWithPromptHistory()
                 ? Optional.of(new PromptHistory(config.providerSessionRoots(), PATIENCE))
                 : Optional.empty();
+    }
+
+    /**
+     * The history files the daemon reads when {@code commands.confirmWithPromptHistory} is on
+     * (Claude's and Codex's beside their roots; Gemini's lie under its roots), none when it is off.
+     */
+    public static List<Path> files(KatoConfig config) {
+        if (!config.commands().confirmWithPromptHistory()) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        var roots = config.providerSessionRoots();
+        for (Path root : Stream.concat(roots.claude().stream(), roots.codex().stream()).toList()) {
+            Path home = root.getParent();
+            if (home != null) {
+                out.add(home.resolve(HistoryFiles.JSONL));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

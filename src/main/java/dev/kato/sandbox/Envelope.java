@@ -2,10 +2,13 @@ package dev.kato.sandbox;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -151,6 +154,40 @@ public sealed interface Envelope
             requireNonNull(katoHome, "katoHome");
             requireNonNull(configFile, "configFile");
             forWorkers = List.copyOf(forWorkers);
+        }
+
+        /**
+         * The envelope of a daemon with these roots: read on each provider session root and {@link
+         * FsAccess#DESTINATION_TREE} beneath each allowed write root outside {@code katoHome}, each
+         * only if it is a directory now (Landlock grants only existing paths), read on each of
+         * {@code readFiles} that is a regular file now (the prompt-history files it checks commands
+         * against), and read on the workers' AOT cache, which every worker it starts maps.
+         */
+        public static Orchestrator forDaemon(
+                Path katoHome,
+                Path configFile,
+                Collection<Path> providerRoots,
+                Collection<Path> writeRoots,
+                Collection<Path> readFiles,
+                Optional<Path> workerAotCache) {
+            List<PathRule> forWorkers = new ArrayList<>();
+            for (Path root : providerRoots) {
+                if (Files.isDirectory(root)) {
+                    forWorkers.add(new PathRule(root, FsAccess.READ));
+                }
+            }
+            for (Path root : writeRoots) {
+                if (!root.startsWith(katoHome) && Files.isDirectory(root)) {
+                    forWorkers.add(new PathRule(root, FsAccess.DESTINATION_TREE));
+                }
+            }
+            for (Path file : readFiles) {
+                if (Files.isRegularFile(file)) {
+                    forWorkers.add(new PathRule(file, FsAccess.READ));
+                }
+            }
+            workerAotCache.ifPresent(a -> forWorkers.add(new PathRule(a, FsAccess.READ)));
+            return new Orchestrator(katoHome, configFile, forWorkers);
         }
 
         @Override

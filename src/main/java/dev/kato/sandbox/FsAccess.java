@@ -36,6 +36,20 @@ public enum FsAccess {
                     | LandlockAccess.TRUNCATE
                     | LandlockAccess.MAKE_REG
                     | LandlockAccess.REMOVE_FILE),
+    /**
+     * Beneath an allowed write root, what the orchestrator holds only to hand on to its writers
+     * (Landlock domains nest: a writer reaches only what its orchestrator can) and to create a
+     * destination's directories: read, write, create and remove regular files, make directories. No
+     * removing directories, no links across directories, no sockets or devices.
+     */
+    DESTINATION_TREE(
+            LandlockAccess.READ_FILE
+                    | LandlockAccess.READ_DIR
+                    | LandlockAccess.WRITE_FILE
+                    | LandlockAccess.TRUNCATE
+                    | LandlockAccess.MAKE_REG
+                    | LandlockAccess.MAKE_DIR
+                    | LandlockAccess.REMOVE_FILE),
     /** Full read and write of a private state tree (the orchestrator's {@code KATO_HOME}). */
     READ_WRITE_TREE(
             LandlockAccess.READ_FILE

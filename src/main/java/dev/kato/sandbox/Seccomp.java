@@ -22,6 +22,8 @@ public final class Seccomp {
     private static final int RET_KILL_PROCESS = 0x80000000;
     private static final int RET_EPERM = 0x00050000 | Syscalls.EPERM;
     private static final int RET_ALLOW = 0x7fff0000;
+    private static final int PR_GET_SECCOMP = 21;
+    private static final int SECCOMP_MODE_FILTER = 2;
     private static final int AF_UNIX = 1;
     private static final int SOCKET = 41;
     private static final long SET_MODE_FILTER = 1;
@@ -31,6 +33,12 @@ public final class Seccomp {
 
     /** One {@code struct sock_filter}. */
     private record Insn(int code, int jt, int jf, int k) {}
+
+    /** Whether the calling thread runs under a seccomp filter ({@code PR_GET_SECCOMP} is 2). */
+    static boolean filterModeActive() {
+        Syscalls.Result r = Syscalls.call(Syscalls.PRCTL, PR_GET_SECCOMP, 0, 0, 0, 0);
+        return !r.failed() && r.value() == SECCOMP_MODE_FILTER;
+    }
 
     /**
      * Sets {@code no_new_privs} and installs {@code profile} on all threads.

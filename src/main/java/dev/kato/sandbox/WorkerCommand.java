@@ -33,10 +33,38 @@ public final class WorkerCommand {
                     "-Xlog:disable",
                     "--enable-native-access=dev.kato");
 
+    /**
+     * The daemon's flags, confined or not: serial GC and a small heap as the workers, C2 only (it
+     * reads back every line the provider workers send, and is long-lived), no core or error file,
+     * and JVM warnings to stderr ({@code logs/daemon.out}), never to stdout, which carries the
+     * start-up handshake.
+     */
+    public static final List<String> DAEMON_JVM_FLAGS =
+            List.of(
+                    "-XX:+UseSerialGC",
+                    "-XX:-UsePerfData",
+                    // start small: the heap can shrink back to this after the catch-up
+                    "-Xms8m",
+                    "-Xmx64m",
+                    "-Xss512k",
+                    // hand freed native memory (compiler arenas, I/O buffers) back to the OS
+                    "-XX:TrimNativeHeapInterval=2000",
+                    "-XX:+DisableAttachMechanism",
+                    "-XX:-CreateCoredumpOnCrash",
+                    "-XX:ErrorFile=/dev/null",
+                    "-XX:-TieredCompilation",
+                    "-Xlog:disable",
+                    "-Xlog:all=warning:stderr",
+                    // Landlock, seccomp and the destination writer's openat2 & co. through FFM
+                    "--enable-native-access=dev.kato");
+
     private WorkerCommand() {}
 
     /** The JVM flags of a process of {@code role}. */
     static List<String> jvmFlags(Role role) {
+        if (role == Role.ORCHESTRATOR) {
+            return DAEMON_JVM_FLAGS;
+        }
         List<String> flags = new ArrayList<>(JVM_FLAGS);
         if (role == Role.PROVIDER_WORKER) {
             // as the daemon: C2 only

@@ -14,7 +14,9 @@ public enum WorkerMain {
     /** A recording's destination writer ({@code Role#WRITER_WORKER}), one per destination. */
     WRITER("writer", "dev.kato.worker.WriterWorker"),
     /** One provider's log reader and parser ({@code Role#PROVIDER_WORKER}). */
-    PROVIDER("provider", "dev.kato.worker.ProviderWorker");
+    PROVIDER("provider", "dev.kato.worker.ProviderWorker"),
+    /** The daemon itself ({@code Role#ORCHESTRATOR}), started confined by {@code kato start}. */
+    DAEMON("daemon", "dev.kato.daemon.DaemonMain");
 
     private final String id;
     private final String className;

@@ -1,30 +1,26 @@
 package dev.kato.worker;
 
 import dev.kato.sandbox.Envelope;
-import dev.kato.sandbox.Landlock;
 import dev.kato.sandbox.ProbeRecord;
 import dev.kato.sandbox.ProbeRecord.Attempt;
 import dev.kato.sandbox.ProbeRecord.Fact;
+import dev.kato.sandbox.Probes;
 import dev.kato.sandbox.Role;
-import dev.kato.sandbox.SandboxException;
-import dev.kato.sandbox.WorkerConfinement;
+import dev.kato.sandbox.SelfProbe;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A worker that proves its own confinement: it attempts every probe given as {@code name=arg} first
  * under Landlock alone, then after installing its seccomp filter, then the forbidden read from
- * other JVM threads (a new platform thread, a virtual thread, a {@link Cleaner} thread and, with
- * {@code hook=1}, a shutdown hook run when the parent sends SIGTERM). Prints one {@link
- * ProbeRecord} per line.
+ * other JVM threads (a new platform thread, a virtual thread, a {@link java.lang.ref.Cleaner}
+ * thread and, with {@code hook=1}, a shutdown hook run when the parent sends SIGTERM). Prints one
+ * {@link ProbeRecord} per line.
  */
 public final class ProbeWorker {
     private static final PrintStream OUT =
@@ -49,21 +45,11 @@ public final class ProbeWorker {
             probes.put(argv[i].substring(0, eq), argv[i].substring(eq + 1));
         }
         Set<String> allowedEnv = Envelope.allowedEnvironmentNames(role);
-        emit(new Fact("landlock-abi", Integer.toString(Landlock.abi())));
-        emit(ThreadStatus.census(ProbeRecord.PHASE_LANDLOCK));
-        runAll(ProbeRecord.PHASE_LANDLOCK, probes, allowedEnv);
-        try {
-            WorkerConfinement.completeInWorker(role);
-            emit(new Fact("seccomp-install", "ok"));
-        } catch (SandboxException e) {
-            emit(new Fact("seccomp-install", e.getMessage().replace('\t', ' ')));
-        }
-        emit(ThreadStatus.census(ProbeRecord.PHASE_SECCOMP));
-        runAll(ProbeRecord.PHASE_SECCOMP, probes, allowedEnv);
-        String forbidden = probes.get("read-forbidden");
-        if (forbidden != null) {
-            otherThreads(forbidden, allowedEnv);
-        }
+        SelfProbe.run(
+                role,
+                probes,
+                (phase, name, arg) -> attempt(phase, name, arg, allowedEnv),
+                ProbeWorker::emit);
         if ("1".equals(probes.get("hook"))) {
             Map<String, String> hookProbes = new LinkedHashMap<>(probes);
             hookProbes.keySet().retainAll(List.of("read-forbidden", "write-forbidden", "tcp"));
@@ -83,47 +69,22 @@ public final class ProbeWorker {
     private static void runAll(String phase, Map<String, String> probes, Set<String> allowedEnv) {
         probes.forEach((name, arg) -> {
             if (!name.equals("hook")) {
-                emit(Probes.run(phase, name, arg, allowedEnv));
+                emit(attempt(phase, name, arg, allowedEnv));
             }
         });
     }
 
-    private static void otherThreads(String forbidden, Set<String> allowedEnv) throws Exception {
-        List<CompletableFuture<Attempt>> results = new ArrayList<>();
-        CompletableFuture<Attempt> platform = new CompletableFuture<>();
-        Thread.ofPlatform()
-                .start(() ->
-                        platform.complete(threadRead("platform-thread", forbidden, allowedEnv)));
-        results.add(platform);
-        CompletableFuture<Attempt> virtual = new CompletableFuture<>();
-        Thread.ofVirtual()
-                .start(() -> virtual.complete(threadRead("virtual-thread", forbidden, allowedEnv)));
-        results.add(virtual);
-        CompletableFuture<Attempt> cleaned = new CompletableFuture<>();
-        Cleaner cleaner = Cleaner.create();
-        // the action runs on the Cleaner's own thread once the object is unreachable
-        cleaner.register(
-                new Object(),
-                () -> cleaned.complete(threadRead("cleaner-thread", forbidden, allowedEnv)));
-        results.add(cleaned);
-        for (int i = 0; i < 250 && !cleaned.isDone(); i++) {
-            System.gc();
-            Thread.sleep(20);
+    /** The shared probes, and {@code spawn-worker}, which only a probe worker runs. */
+    private static Attempt attempt(String phase, String name, String arg, Set<String> allowedEnv) {
+        if (name.equals("spawn-worker")) {
+            try {
+                return NestedWorkerProbe.run(phase, arg);
+            } catch (java.io.IOException | RuntimeException e) {
+                return new Attempt(
+                        phase, name, ProbeRecord.Outcome.FAILED, e.getClass().getSimpleName());
+            }
         }
-        for (CompletableFuture<Attempt> r : results) {
-            emit(
-                    r.getNow(
-                            new Attempt(
-                                    ProbeRecord.PHASE_THREADS,
-                                    "read-forbidden-cleaner-thread",
-                                    ProbeRecord.Outcome.FAILED,
-                                    "did not run")));
-        }
-    }
-
-    private static Attempt threadRead(String thread, String forbidden, Set<String> allowedEnv) {
-        Attempt a = Probes.run(ProbeRecord.PHASE_THREADS, "read-forbidden", forbidden, allowedEnv);
-        return new Attempt(a.phase(), "read-forbidden-" + thread, a.outcome(), a.reason());
+        return Probes.run(phase, name, arg, allowedEnv);
     }
 
     private static void readUntilEnd() throws IOException {

@@ -18,6 +18,7 @@ import dev.kato.ipc.WireFrames;
 import dev.kato.sandbox.ConfinementStatus;
 import dev.kato.sandbox.Envelope;
 import dev.kato.sandbox.ProbeRecord;
+import dev.kato.sandbox.Probes;
 import dev.kato.sandbox.Role;
 import dev.kato.sandbox.SandboxException;
 import dev.kato.sandbox.SocketProbe;

@@ -13,6 +13,7 @@ import dev.kato.policy.PathDecision;
 import dev.kato.sandbox.ConfinementStatus;
 import dev.kato.sandbox.Envelope;
 import dev.kato.sandbox.ProbeRecord;
+import dev.kato.sandbox.Probes;
 import dev.kato.sandbox.Role;
 import dev.kato.sandbox.SandboxException;
 import dev.kato.sandbox.SocketProbe;

@@ -92,10 +92,11 @@ class DaemonLifecycleProcessTest {
                 .contains("recordings: none")
                 .contains("recent commands: none")
                 .contains("recent errors: none");
-        // capability truth: the daemon does not claim confinement it does not have
+        // capability truth: the daemon claims what its own probes showed at start
         assertThat(text.out())
                 .containsPattern("sandbox:\n  role\\s+landlock\\s+seccomp\\s+start-up probes\n")
-                .contains("\n  daemon: not confined: the daemon process itself")
+                .containsPattern("\n  orchestrator\\s+enforced\\s+enforced\\s+denied\n")
+                .contains("\n  daemon: confined: Landlock")
                 .contains("  log reading: confined: one provider worker process per provider")
                 .contains("  recording writes: confined: one writer worker process per destination")
                 .contains("  destination writes: race-free (openat2 beneath the allowed root)");
@@ -105,10 +106,10 @@ class DaemonLifecycleProcessTest {
         assertThat(json.out().strip())
                 .startsWith("{\"daemon\":{\"running\":true,\"pid\":" + pid + ",")
                 .contains("\"configSha256\":\"")
-                .contains("{\"role\":\"daemon\",\"state\":\"not confined: ")
+                .contains("{\"role\":\"daemon\",\"state\":\"confined: ")
                 .contains(
-                        "\"confinement\":[{\"role\":\"daemon\",\"landlock\":\"not-applied\","
-                                + "\"seccomp\":\"not-applied\",\"probes\":\"not-run\"}")
+                        "\"confinement\":[{\"role\":\"orchestrator\",\"landlock\":\"enforced\","
+                                + "\"seccomp\":\"enforced\",\"probes\":\"denied\"}")
                 .contains(
                         "{\"id\":\"codex\",\"roots\":[{\"path\":\""
                                 + h.roots.resolve("codex")

@@ -74,7 +74,10 @@ class PeerCredentialsProcessTest {
                         + roots
                         + "]\n  codex: []\n  gemini: []\nallowedWriteRoots: ["
                         + dir.resolve("notes")
-                        + "]\n");
+                        + "]\n"
+                        // started directly as another user, not by `kato start`: a plain start,
+                        // which only sandbox.mode off allows (OrchestratorConfinementProcessTest)
+                        + "sandbox:\n  mode: off\n");
         // The checkout may sit in a directory `nobody` cannot enter (a 0700 temp dir in CI), so the
         // daemon runs from a private copy of the module path.
         String modulePath = copyModulePath(dir.resolve("mp"));

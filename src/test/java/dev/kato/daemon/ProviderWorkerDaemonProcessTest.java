@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The daemon reads and parses the assistants' logs in confined provider worker processes (default
  * {@code sandbox.mode: required}): one per provider with an existing session root, confined from
- * its first instruction; a root created later gets its worker and its files count as live; a
- * provider worker killed at random moments costs no event and duplicates none, and the daemon keeps
- * running and audits each crash.
+ * its first instruction; a root created later is read after a restart (the confined daemon holds
+ * read only on roots that existed when it started); a provider worker killed at random moments
+ * costs no event and duplicates none, and the daemon keeps running and audits each crash.
  */
 class ProviderWorkerDaemonProcessTest {
     private static final String WORKER_MAIN = "dev.kato.worker.ProviderWorker";
@@ -48,7 +48,7 @@ class ProviderWorkerDaemonProcessTest {
     }
 
     @Test
-    void eachProviderIsReadByAConfinedWorker_andARootCreatedLaterGetsOne() throws Exception {
+    void eachProviderIsReadByAConfinedWorker_andARootCreatedLaterAfterARestart() throws Exception {
         Files.delete(s.codexRoot); // codex is not installed yet
         s.start();
         long daemon = daemonPid();
@@ -72,7 +72,7 @@ class ProviderWorkerDaemonProcessTest {
                 .contains("read, write, exec, tcp, unix, chmod and env probes denied")
                 // the role × layer matrix, from what the workers reported about themselves
                 .containsPattern("role\\s+landlock\\s+seccomp\\s+start-up probes")
-                .containsPattern("daemon\\s+not-applied\\s+not-applied\\s+not-run")
+                .containsPattern("orchestrator\\s+enforced\\s+enforced\\s+denied")
                 .containsPattern("provider-worker\\s+enforced\\s+enforced\\s+denied")
                 .containsPattern("writer-worker\\s+none-started");
         assertThat(s.kato("status", "--json").out())
@@ -87,14 +87,28 @@ class ProviderWorkerDaemonProcessTest {
         assertThat(s.kato("status").out())
                 .containsPattern("writer-worker\\s+enforced\\s+enforced\\s+denied");
 
-        // codex is installed while the daemon runs: its first session is live from the start
+        // codex is installed while the daemon runs. The confined daemon holds read only on the
+        // roots that existed at its start and can hand on no more: it says so, and a restart
+        // gives codex its worker.
         Files.createDirectories(s.codexRoot);
         CodexLog codex = CodexLog.in(s.codexRoot, "0199a1b2-0000-7000-8000-00000000000c");
         Path q = s.note("codex.md");
-        codex.append(codex.header(), codex.user("::capture " + q), codex.assistant("codex-marker"));
-        awaitContains(q, "codex-marker");
-        assertThat(DaemonProcesses.awaitWorkers(daemon, WORKER_MAIN, 3)).hasSize(3);
-        assertThat(daemonPid()).isEqualTo(daemon);
+        codex.append(codex.header(), codex.user("hello before the restart"));
+        String status = "";
+        for (int i = 0; i < 100 && !status.contains("appeared or was replaced"); i++) {
+            Thread.sleep(100);
+            status = s.kato("status").out();
+        }
+        assertThat(status)
+                .contains("the session root " + s.codexRoot + " appeared or was replaced")
+                .contains("run 'kato restart'");
+        assertThat(DaemonProcesses.workers(daemon, WORKER_MAIN)).hasSize(2);
+
+        assertThat(s.kato("restart").exitCode()).isZero();
+        long restarted = daemonPid();
+        assertThat(DaemonProcesses.awaitWorkers(restarted, WORKER_MAIN, 3)).hasSize(3);
+        codex.append(codex.user("::capture " + q), codex.assistant("codex-marker"));
+        assertThat(awaitContains(q, "codex-marker")).contains("hello before the restart");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.kato.worker;
+package dev.kato.sandbox;
 
 import dev.kato.sandbox.ProbeRecord.ThreadCensus;
 import java.io.IOException;
@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads {@code NoNewPrivs} and {@code Seccomp} of every thread from {@code /proc/self/task}. */
-final class ThreadStatus {
+public final class ThreadStatus {
     private ThreadStatus() {}
 
-    static ThreadCensus census(String phase) {
+    public static ThreadCensus census(String phase) {
         int threads = 0;
         int nnp = 0;
         int filtered = 0;

@@ -1,4 +1,4 @@
-package dev.kato.worker;
+package dev.kato.sandbox;
 
 import dev.kato.sandbox.ProbeRecord.Attempt;
 import dev.kato.sandbox.ProbeRecord.Outcome;
@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  * The operations a probing worker attempts. Each returns what the kernel answered, as an errno name
  * where the JDK exposes one; file content is never read into the result.
  */
-final class Probes {
+public final class Probes {
     private Probes() {}
 
     /** Runs probe {@code name} with its argument in {@code phase}. */
-    static Attempt run(String phase, String name, String arg, Set<String> allowedEnv) {
+    public static Attempt run(String phase, String name, String arg, Set<String> allowedEnv) {
         try {
             return switch (name) {
                 case "read-allowed", "read-forbidden" -> read(phase, name, Path.of(arg));
@@ -32,7 +32,6 @@ final class Probes {
                 case "unix" -> unix(phase, Path.of(arg));
                 case "chmod" -> chmod(phase, Path.of(arg));
                 case "env" -> env(phase, arg, allowedEnv);
-                case "spawn-worker" -> NestedWorkerProbe.run(phase, arg);
                 default -> new Attempt(phase, name, Outcome.FAILED, "unknown probe");
             };
         } catch (IOException | RuntimeException | LinkageError e) {
