@@ -6,7 +6,9 @@
 #   2. first start: a fresh KATO_HOME and a daemon started on the whole history; catch-up MB/s is
 #      provider bytes / (time from `kato start` until every log's cursor in the vault's meta.json
 #      files has reached the log's size); RSS/PSS right after and after IDLE_SECONDS idle;
-#   3. restart: the same daemon home started again with everything in the vault; RSS/PSS idle.
+#   3. restart: the same daemon home started again with everything in the vault; RSS/PSS idle;
+#   4. two recordings started by `::capture` in that daemon: every process's PSS/RSS after 5 s
+#      and after 30 s idle. The Gemini root holds the repository's Gemini test sessions.
 # Usage: bench/vault-scale.sh [SESSIONS [TOTAL_MB]]   (default 2000 1024; smoke: 200 100)
 # Extra Maven flags (e.g. offline: "-o -Dmaven.repo.local=…") can be passed in KATO_MVN_FLAGS.
 set -euo pipefail
@@ -30,6 +32,13 @@ cleanup() {
 }
 trap cleanup EXIT
 mkdir -p "$work/claude" "$work/codex/2026/11" "$work/gemini" "$work/notes"
+# a few real-shaped Gemini CLI sessions, so all three provider workers have something to read
+k=0
+for f in src/test/resources/testdata/provider/gemini/*.input.jsonl; do
+    k=$((k + 1))
+    mkdir -p "$work/gemini/project-$k/chats"
+    cp "$f" "$work/gemini/project-$k/chats/session-2026-11-01T09-00-$(printf '%08d' "$k").jsonl"
+done
 
 new_home() { # a fresh KATO_HOME watching the three roots
     export KATO_HOME="$work/$1"
@@ -144,13 +153,19 @@ done
 for k in 1 2; do
     for _ in $(seq 1 200); do [ -s "$work/notes/rec-$k.md" ] && break; sleep 0.05; done
 done
+report_all() { # $1: seconds idle so far; every process's PSS and RSS, then the sum
+    children=$(pgrep -P "$pid" | tr '\n' ' ' || true)
+    for p in $pid $children; do grep -E '^(Pss|Rss):' /proc/"$p"/smaps_rollup; done |
+        awk -v n="$(echo "$children" | wc -w)" -v t="$1" '{s[$1] += $2} END {printf "daemon + %d worker(s), %s s idle: PSS %d MB, RSS %d MB (summed)\n", n, t, s["Pss:"] / 1024, s["Rss:"] / 1024}'
+    for p in $pid $children; do # each process: the daemon, provider workers by provider, writers
+        role=$(tr '\0' ' ' </proc/"$p"/cmdline | grep -oE 'provider-worker [a-z-]+ [a-z]+|WriterWorker' | awk '{print $NF}' || true)
+        printf '  %-7s %-13s PSS %3d MB  RSS %3d MB\n' "$p" "${role:-daemon}" \
+            "$(awk '/^Pss:/ {print int($2/1024)}' /proc/"$p"/smaps_rollup)" "$(awk '/^Rss:/ {print int($2/1024)}' /proc/"$p"/smaps_rollup)"
+    done
+}
 sleep "$idle"
-children=$(pgrep -P "$pid" | tr '\n' ' ' || true)
-for p in $pid $children; do grep -E '^(Pss|Rss):' /proc/"$p"/smaps_rollup; done |
-    awk -v n="$(echo "$children" | wc -w)" '{s[$1] += $2} END {printf "daemon + %d worker(s), %s s idle: PSS %d MB, RSS %d MB (summed)\n", n, "'"$idle"'", s["Pss:"] / 1024, s["Rss:"] / 1024}'
-for p in $pid $children; do # each process: the daemon, provider workers by provider, writers
-    role=$(tr '\0' ' ' </proc/"$p"/cmdline | grep -oE 'provider-worker [a-z-]+ [a-z]+|WriterWorker' | awk '{print $NF}' || true)
-    printf '  %-7s %-13s PSS %3d MB  RSS %3d MB\n' "$p" "${role:-daemon}" \
-        "$(awk '/^Pss:/ {print int($2/1024)}' /proc/"$p"/smaps_rollup)" "$(awk '/^Rss:/ {print int($2/1024)}' /proc/"$p"/smaps_rollup)"
-done
+report_all "$idle"
+# settled: the workers' and the daemon's idle collections and native-heap trims have run
+sleep "${SETTLE_SECONDS:-25}"
+report_all "$((idle + ${SETTLE_SECONDS:-25}))"
 bin/kato stop >/dev/null

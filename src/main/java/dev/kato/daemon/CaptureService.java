@@ -15,6 +15,7 @@ import dev.kato.ingest.Provenance;
 import dev.kato.ingest.SessionDiscovery;
 import dev.kato.ingest.SessionFile;
 import dev.kato.ingest.TailStatus;
+import dev.kato.ipc.IdleCollector;
 import dev.kato.policy.PathPolicy;
 import dev.kato.prompthistory.PromptHistory;
 import dev.kato.recording.RecordingEffect;
@@ -28,6 +29,7 @@ import dev.kato.vault.Vault;
 import dev.kato.vault.VaultSessionInfo;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -56,6 +58,13 @@ final class CaptureService implements DaemonServices, IngestSink {
     private static final java.time.Duration INITIAL_SCAN_PATIENCE = java.time.Duration.ofSeconds(5);
 
     private final KatoConfig config;
+
+    /**
+     * Gives the daemon's heap back after a burst (4 MiB of reports, appends, or any snapshot)
+     * followed by 2 s of quiet; started with the services, so start-up work counts as a burst.
+     */
+    private final IdleCollector idle = new IdleCollector(4 << 20, Duration.ofSeconds(2), false);
+
     private final Environment env;
     private final InstantSource clock;
     private final PathPolicy policy;
@@ -93,7 +102,7 @@ final class CaptureService implements DaemonServices, IngestSink {
         this.writer =
                 new RecordingWriter(
                         Configured.markdown(config),
-                        DaemonWriters.create(config, env, userId, audit, activity, clock));
+                        DaemonWriters.create(config, env, userId, audit, activity, clock, idle));
         this.policyVersion = requireNonNull(policyVersion, "policyVersion");
         this.confinement = requireNonNull(confinement, "confinement");
         this.decisions =
@@ -128,7 +137,8 @@ final class CaptureService implements DaemonServices, IngestSink {
             }
         }
         resumed.loaded(cursors);
-        Ingestion live = DaemonIngest.create(config, env, cursors, this, audit, activity, clock);
+        Ingestion live =
+                DaemonIngest.create(config, env, cursors, this, audit, activity, clock, idle);
         DaemonIngest.auditChoice(live, config, audit);
         activity.sandbox(() -> SandboxState.ofThisDaemon(confinement, writer.files(), live));
         List<CaptureQueue> made = new ArrayList<>();
@@ -139,6 +149,7 @@ final class CaptureService implements DaemonServices, IngestSink {
         queues = List.copyOf(made);
         ingest = live;
         live.start();
+        idle.start("kato-daemon-idle");
         try {
             // Files created after readiness must count as live, not as history found at start.
             if (!live.awaitInitialScan(INITIAL_SCAN_PATIENCE)) {

@@ -10,6 +10,7 @@ import dev.kato.ingest.IngestCursor;
 import dev.kato.ingest.Ingestion;
 import dev.kato.ingest.LiveIngest;
 import dev.kato.ingest.LiveIngestOptions;
+import dev.kato.ipc.IdleCollector;
 import dev.kato.sandbox.Role;
 import dev.kato.sandbox.WorkerRuntime;
 import java.io.IOException;
@@ -54,7 +55,8 @@ final class DaemonIngest {
             IngestSink sink,
             AuditLog audit,
             CaptureActivity activity,
-            InstantSource clock) {
+            InstantSource clock,
+            IdleCollector idle) {
         SandboxMode mode = config.sandbox().mode();
         if (mode == SandboxMode.OFF) {
             return new LiveIngest(
@@ -75,6 +77,7 @@ final class DaemonIngest {
                 audit,
                 activity,
                 clock,
-                Files.isRegularFile(configFile, LinkOption.NOFOLLOW_LINKS) ? configFile : null);
+                Files.isRegularFile(configFile, LinkOption.NOFOLLOW_LINKS) ? configFile : null,
+                idle);
     }
 }

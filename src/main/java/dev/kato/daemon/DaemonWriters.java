@@ -6,6 +6,7 @@ import dev.kato.config.Environment;
 import dev.kato.config.KatoConfig;
 import dev.kato.config.SandboxMode;
 import dev.kato.export.Configured;
+import dev.kato.ipc.IdleCollector;
 import dev.kato.ipc.WriterProcess;
 import dev.kato.ipc.WriterStart;
 import dev.kato.recording.DestinationFiles;
@@ -54,7 +55,8 @@ final class DaemonWriters {
             long userId,
             AuditLog audit,
             CaptureActivity activity,
-            InstantSource clock) {
+            InstantSource clock,
+            IdleCollector idle) {
         SandboxMode mode = config.sandbox().mode();
         if (mode == SandboxMode.OFF) {
             return DestinationFiles.IN_PROCESS;
@@ -84,7 +86,8 @@ final class DaemonWriters {
                 audit,
                 activity,
                 clock,
-                env.configPath());
+                env.configPath(),
+                idle);
     }
 
     /**

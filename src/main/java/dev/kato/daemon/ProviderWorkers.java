@@ -39,7 +39,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProviderWorkers implements Ingestion {
     static final Duration ROOT_POLL = Duration.ofSeconds(2);
-    private static final long IDLE_GC_BYTES = 16 << 20;
 
     private final Map<Provider, List<Path>> roots;
     final IngestSink sink;
@@ -55,8 +54,8 @@ final class ProviderWorkers implements Ingestion {
     private @Nullable CountDownLatch scanned;
     private volatile boolean closed;
 
-    /** Collects the daemon's heap after a burst of reports (and after start-up) and 2 s quiet. */
-    private final IdleCollector idle = new IdleCollector(IDLE_GC_BYTES, ROOT_POLL, false);
+    /** The daemon's collector: reports count as work. */
+    private final IdleCollector idle;
 
     private volatile ProviderMessage.@Nullable Ready lastReady;
 
@@ -72,7 +71,8 @@ final class ProviderWorkers implements Ingestion {
             AuditLog audit,
             CaptureActivity activity,
             InstantSource clock,
-            @Nullable Path probeRead) {
+            @Nullable Path probeRead,
+            IdleCollector idle) {
         this.roots = Map.copyOf(roots);
         this.sink = requireNonNull(sink, "sink");
         this.runtime = requireNonNull(runtime, "runtime");
@@ -82,6 +82,7 @@ final class ProviderWorkers implements Ingestion {
         this.activity = requireNonNull(activity, "activity");
         this.clock = requireNonNull(clock, "clock");
         this.probeRead = probeRead;
+        this.idle = requireNonNull(idle, "idle");
     }
 
     @Override
@@ -104,7 +105,6 @@ final class ProviderWorkers implements Ingestion {
             threads.add(t);
             t.start();
         }
-        idle.start("kato-daemon-idle");
         Thread poll =
                 Thread.ofPlatform().daemon().name("kato-provider-roots").unstarted(this::pollRoots);
         threads.add(poll);

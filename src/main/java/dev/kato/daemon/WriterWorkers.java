@@ -6,6 +6,7 @@ import dev.kato.audit.AuditEvent;
 import dev.kato.audit.AuditLog;
 import dev.kato.config.SandboxMode;
 import dev.kato.fs.AtomicFiles;
+import dev.kato.ipc.IdleCollector;
 import dev.kato.ipc.WriterChannel;
 import dev.kato.ipc.WriterFailedException;
 import dev.kato.ipc.WriterProcess;
@@ -57,6 +58,10 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
     private final CaptureActivity activity;
     private final InstantSource clock;
     private final @Nullable Path alwaysForbidden;
+
+    /** The daemon's collector: appends count by their size, a whole-file replace as a burst. */
+    private final IdleCollector idle;
+
     private final Map<ApprovedPath, Slot> slots = new HashMap<>();
     private final Map<ApprovedPath, Failures> failures = new HashMap<>();
     private @Nullable Path lastReleased;
@@ -89,7 +94,8 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
             AuditLog audit,
             CaptureActivity activity,
             InstantSource clock,
-            @Nullable Path alwaysForbidden) {
+            @Nullable Path alwaysForbidden,
+            IdleCollector idle) {
         this.starts = requireNonNull(starts, "starts");
         this.runtime = requireNonNull(runtime, "runtime");
         this.confinement = requireNonNull(confinement, "confinement");
@@ -98,6 +104,7 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
         this.activity = requireNonNull(activity, "activity");
         this.clock = requireNonNull(clock, "clock");
         this.alwaysForbidden = alwaysForbidden;
+        this.idle = requireNonNull(idle, "idle");
     }
 
     /** Thrown when a worker had to be abandoned mid-operation; the write may be incomplete. */
@@ -143,12 +150,14 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
 
     @Override
     public synchronized long append(ApprovedPath destination, byte[] bytes) throws IOException {
+        idle.worked(bytes.length);
         return call(destination, false, ch -> ch.append(out -> out.write(bytes)));
     }
 
     @Override
     public synchronized void replace(ApprovedPath destination, AtomicFiles.ContentWriter content)
             throws IOException {
+        idle.burst();
         call(destination, false, ch -> ch.replace(content));
         markReplaced(destination);
     }
@@ -160,6 +169,7 @@ final class WriterWorkers implements DestinationFiles, AutoCloseable {
             DestinationWriter.HeaderWriter header,
             int maxExistingHead)
             throws IOException {
+        idle.burst();
         call(destination, true, ch -> ch.replaceComposed(body, header, maxExistingHead));
         markReplaced(destination);
     }

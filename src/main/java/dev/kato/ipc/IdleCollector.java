@@ -49,6 +49,11 @@ public final class IdleCollector {
         last = nanoClock.getAsLong();
     }
 
+    /** Notes work that counts as a whole burst on its own (e.g. a full snapshot rendered). */
+    public void burst() {
+        worked(burstBytes);
+    }
+
     /** Starts the daemon thread that checks every {@code quiet} whether a collection is due. */
     public void start(String threadName) {
         Thread.ofPlatform().daemon().name(threadName).start(this::run);

@@ -45,6 +45,9 @@ public final class WorkerCommand {
                     "-XX:-UsePerfData",
                     // start small: the heap can shrink back to this after the catch-up
                     "-Xms8m",
+                    // …and gives back what the catch-up grew it by once it is collected
+                    "-XX:MinHeapFreeRatio=10",
+                    "-XX:MaxHeapFreeRatio=30",
                     "-Xmx64m",
                     "-Xss512k",
                     // hand freed native memory (compiler arenas, I/O buffers) back to the OS

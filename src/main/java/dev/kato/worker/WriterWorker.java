@@ -57,9 +57,9 @@ public final class WriterWorker {
     static final int EXIT_UNCONFINED = 3;
     static final int EXIT_PROTOCOL = 4;
 
-    /** Collects the heap after a megabyte was written and the worker has been quiet 2 s. */
+    /** Collects the heap after 64 KiB were written and the worker has been quiet 2 s. */
     private static final IdleCollector IDLE =
-            new IdleCollector(1 << 20, Duration.ofSeconds(2), true);
+            new IdleCollector(64 << 10, Duration.ofSeconds(2), true);
 
     private final ApprovedPath destination;
     private final InputStream in;

@@ -54,7 +54,8 @@ class WriterWorkersTest {
                 audited::add,
                 new CaptureActivity(InstantSource.fixed(now)),
                 () -> now,
-                null);
+                null,
+                new dev.kato.ipc.IdleCollector(1 << 20, java.time.Duration.ofSeconds(2), true));
     }
 
     private ApprovedPath approved(Path root, String name) throws IOException {

@@ -1,5 +1,9 @@
 package dev.kato.provider.codex;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 
@@ -19,10 +23,30 @@ final class TwinFilter {
 
     private static final int MAX_WAITING = 64;
 
-    private record Waiting(Channel channel, String key) {
-        @Override
-        public String toString() {
-            return "Waiting[" + channel + ", chars=" + key.length() + "]";
+    /**
+     * A copy waiting for its twin, by a 128-bit digest of its stripped text and the text's length:
+     * a file's filter keeps no conversation text, only a few dozen bytes per waiting copy (the
+     * provider worker tails every session file at once).
+     */
+    private record Waiting(Channel channel, long high, long low, int length) {
+        static Waiting of(Channel channel, String key) {
+            byte[] digest;
+            try {
+                digest =
+                        MessageDigest.getInstance("SHA-256")
+                                .digest(key.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+            ByteBuffer b = ByteBuffer.wrap(digest);
+            return new Waiting(channel, b.getLong(), b.getLong(), key.length());
+        }
+
+        boolean twinOf(Waiting other) {
+            return channel != other.channel
+                    && high == other.high
+                    && low == other.low
+                    && length == other.length;
         }
     }
 
@@ -33,15 +57,14 @@ final class TwinFilter {
      * other channel already emitted (which it then consumes).
      */
     boolean admit(Channel channel, String text) {
-        String key = text.strip();
+        Waiting copy = Waiting.of(channel, text.strip());
         for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
-            Waiting w = it.next();
-            if (w.channel() != channel && w.key().equals(key)) {
+            if (it.next().twinOf(copy)) {
                 it.remove();
                 return false;
             }
         }
-        waiting.addLast(new Waiting(channel, key));
+        waiting.addLast(copy);
         if (waiting.size() > MAX_WAITING) {
             waiting.removeFirst();
         }
