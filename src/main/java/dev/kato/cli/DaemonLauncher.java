@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +97,8 @@ final class DaemonLauncher {
         if (ConfigLoader.load(env.configPath(), env) instanceof ConfigResult.Loaded loaded
                 && loaded.config().sandbox().mode() != SandboxMode.OFF) {
             Envelope.Orchestrator envelope = Configured.orchestrator(loaded.config(), env);
-            WorkerRuntime runtime = WorkerRuntime.current(Optional.empty());
+            // the workers' AOT cache: its classes are mapped instead of parsed (~5 MB less PSS)
+            WorkerRuntime runtime = WorkerRuntime.forWorkers();
             List<String> args = List.of(loaded.sha256());
             // Without Landlock on this platform the daemon still confines itself with seccomp
             // and probes; under sandbox.mode required it then refuses to run.
