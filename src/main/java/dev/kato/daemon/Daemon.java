@@ -181,6 +181,9 @@ final class Daemon {
         StatusSource status =
                 new StatusSource(loaded.config(), loaded.sha256(), startedAt, services);
         registry.register(() -> Files.deleteIfExists(paths.statusSnapshot()));
+        // closed before the services on the way out, as the last thing registered (closing twice
+        // is harmless; the first registration covers a start that fails before this point)
+        registry.register(control::close);
         control.accept(request -> answer(request, status));
         writeSnapshot(status.take(false));
 
