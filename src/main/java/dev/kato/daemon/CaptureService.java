@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,17 +124,14 @@ final class CaptureService implements DaemonServices, IngestSink {
         DaemonWriters.auditChoice(writer.files(), config, audit);
         Vault v = Vault.open(env.sessionsDir(), quarantines, clock);
         vault = v;
-        Map<Path, IngestCursor> cursors = new HashMap<>();
-        for (VaultSessionInfo info : v.sessions()) {
+        List<VaultSessionInfo> stored = v.sessions();
+        for (VaultSessionInfo info : stored) {
             Instant last = info.lastEventTime();
             if (last != null) {
                 activity.touched(info.key(), last);
             }
-            for (var log : info.providerLogs()) {
-                CursorText.decode(log.cursor())
-                        .ifPresent(c -> cursors.put(log.path().toAbsolutePath().normalize(), c));
-            }
         }
+        Map<Path, IngestCursor> cursors = ResumedFiles.storedIn(stored);
         resumed.loaded(cursors);
         Ingestion live =
                 DaemonIngest.create(config, env, cursors, this, audit, activity, clock, idle);
@@ -374,21 +370,7 @@ final class CaptureService implements DaemonServices, IngestSink {
 
     @Override
     public DaemonStatus.Activity activity(boolean includeStale) {
-        List<DaemonStatus.RecordingSummary> active = new ArrayList<>();
-        recordings
-                .all()
-                .forEach(r ->
-                        r.recorder
-                                .state()
-                                .tryRecordingAt()
-                                .ifPresent(dest ->
-                                        active.add(
-                                                new DaemonStatus.RecordingSummary(
-                                                        r.key.provider().id(),
-                                                        r.key.providerSessionId(),
-                                                        dest,
-                                                        activity.lastActivity(r.key)))));
-        return activity.snapshot(active, includeStale);
+        return activity.snapshot(recordings.active(activity::lastActivity), includeStale);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.kato.daemon;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kato.control.DaemonStatus;
 import dev.kato.event.ConversationEvent;
 import dev.kato.event.EventId;
 import dev.kato.event.SessionKey;
@@ -13,6 +14,7 @@ import dev.kato.vault.Vault;
 import dev.kato.vault.VaultSessionInfo;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +62,24 @@ final class Recordings {
         this.policy = requireNonNull(policy, "policy");
         this.vault = requireNonNull(vault, "vault");
         this.error = requireNonNull(error, "error");
+    }
+
+    /** The recordings that are recording now, for the status, each with its last activity. */
+    List<DaemonStatus.RecordingSummary> active(Function<SessionKey, Instant> lastActivity) {
+        List<DaemonStatus.RecordingSummary> out = new ArrayList<>();
+        for (SessionRecording r : all()) {
+            r.recorder
+                    .state()
+                    .tryRecordingAt()
+                    .ifPresent(dest ->
+                            out.add(
+                                    new DaemonStatus.RecordingSummary(
+                                            r.key.provider().id(),
+                                            r.key.providerSessionId(),
+                                            dest,
+                                            lastActivity.apply(r.key))));
+        }
+        return out;
     }
 
     Collection<SessionRecording> all() {

@@ -1,6 +1,7 @@
 package dev.kato.daemon;
 
 import dev.kato.ingest.IngestCursor;
+import dev.kato.vault.VaultSessionInfo;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ResumedFiles {
     private final Map<Path, Boolean> resumed = new ConcurrentHashMap<>();
     private final Map<Path, IngestCursor> stored = new ConcurrentHashMap<>();
+
+    /** The cursor the vault stored for each provider log of {@code sessions}, by absolute path. */
+    static Map<Path, IngestCursor> storedIn(List<VaultSessionInfo> sessions) {
+        Map<Path, IngestCursor> cursors = new HashMap<>();
+        for (VaultSessionInfo info : sessions) {
+            for (var log : info.providerLogs()) {
+                CursorText.decode(log.cursor())
+                        .ifPresent(c -> cursors.put(log.path().toAbsolutePath().normalize(), c));
+            }
+        }
+        return cursors;
+    }
 
     /** The cursors loaded from the vault at start: those files are resumed. */
     void loaded(Map<Path, IngestCursor> cursors) {

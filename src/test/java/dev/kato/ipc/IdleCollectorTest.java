@@ -53,4 +53,16 @@ class IdleCollectorTest {
         assertThat(collector(true).collectIfDue()).isFalse();
         assertThat(collections).hasValue(1);
     }
+
+    @Test
+    void aWholeSnapshot_countsAsABurstOnItsOwn() {
+        IdleCollector idle = collector(true);
+        idle.worked(10);
+        idle.burst();
+        advance(Duration.ofSeconds(1));
+        assertThat(idle.collectIfDue()).as("not quiet long enough").isFalse();
+        advance(Duration.ofSeconds(1));
+        assertThat(idle.collectIfDue()).isTrue();
+        assertThat(collections).hasValue(1);
+    }
 }
