@@ -3,6 +3,7 @@ package dev.kato.cli;
 import dev.kato.config.SandboxMode;
 import dev.kato.ipc.WriterChannel;
 import dev.kato.ipc.WriterStart;
+import dev.kato.sandbox.ArchiveBase;
 import dev.kato.sandbox.Role;
 import dev.kato.sandbox.WorkerCommand;
 import dev.kato.sandbox.WorkerMain;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * Hidden: records the AOT cache that writer workers (and the trampoline that starts them) use, so a
  * new destination's writer is up sooner. Runs one writer worker unconfined ({@code sandbox.mode:
  * off}) on a temporary file with the workers' own JVM flags plus the recording flags, drives every
- * operation through its pipe, then assembles the cache. {@code bin/kato} runs it after a build.
+ * operation through its pipe, then assembles the cache at a base address drawn at random ({@link
+ * ArchiveBase}). {@code bin/kato} runs it after a build.
  */
 @Command(name = "aot-worker-training", hidden = true)
 final class WorkerTrainCommand implements Callable<Integer> {
@@ -38,6 +41,7 @@ final class WorkerTrainCommand implements Callable<Integer> {
         WorkerRuntime runtime = WorkerRuntime.current(Optional.empty());
         Path dir = Files.createTempDirectory("kato-aot-worker").toRealPath();
         Path configuration = dir.resolve("worker.aotconf");
+        ArchiveBase base = ArchiveBase.random(new SecureRandom());
         try {
             long uid = (Integer) Files.getAttribute(dir, "unix:uid");
             WriterStart start =
@@ -58,7 +62,8 @@ final class WorkerTrainCommand implements Callable<Integer> {
                                             Role.WRITER_WORKER,
                                             WorkerMain.WRITER,
                                             start.encode(),
-                                            configuration))
+                                            configuration,
+                                            base))
                             .redirectError(ProcessBuilder.Redirect.DISCARD)
                             .start();
             WriterChannel ch =
@@ -82,7 +87,7 @@ final class WorkerTrainCommand implements Callable<Integer> {
             Process create =
                     new ProcessBuilder(
                                     WorkerCommand.aotCreate(
-                                            runtime, WorkerMain.WRITER, configuration, cache))
+                                            runtime, WorkerMain.WRITER, configuration, cache, base))
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .start();

@@ -17,6 +17,9 @@ public final class WorkerCommand {
             List.of(
                     "-XX:+UseSerialGC",
                     "-XX:-UsePerfData",
+                    // the AOT cache mapped where it was built (ArchiveBase), its pages shared
+                    "-XX:+UnlockDiagnosticVMOptions",
+                    "-XX:ArchiveRelocationMode=0",
                     "-XX:+DisableAttachMechanism",
                     "-XX:-CreateCoredumpOnCrash",
                     "-XX:ErrorFile=/dev/null",
@@ -43,6 +46,9 @@ public final class WorkerCommand {
             List.of(
                     "-XX:+UseSerialGC",
                     "-XX:-UsePerfData",
+                    // the workers' AOT cache, shared with them at the address it was built for
+                    "-XX:+UnlockDiagnosticVMOptions",
+                    "-XX:ArchiveRelocationMode=0",
                     // start small: the heap can shrink back to this after the catch-up
                     "-Xms8m",
                     // …and gives back what the catch-up grew it by once it is collected
@@ -96,30 +102,42 @@ public final class WorkerCommand {
     /**
      * A training run of a worker that records what it loads into {@code configuration}: the
      * worker's own command line (unconfined) with the recording flags, so the cache made from it
-     * matches.
+     * matches. The JVM keeps the base address of the recording in {@code configuration}; the
+     * creation step must name the same one.
      */
     public static List<String> aotTraining(
             WorkerRuntime runtime,
             Role role,
             WorkerMain main,
             List<String> workerArgs,
-            java.nio.file.Path configuration) {
+            java.nio.file.Path configuration,
+            ArchiveBase base) {
         List<String> cmd = new ArrayList<>(worker(runtime, role, main, workerArgs));
-        cmd.addAll(1, List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration));
+        cmd.addAll(
+                1,
+                List.of(
+                        "-XX:AOTMode=record",
+                        "-XX:AOTConfiguration=" + configuration,
+                        base.flag()));
         return List.copyOf(cmd);
     }
 
-    /** Turns a training run's {@code configuration} into the AOT cache file {@code cache}. */
+    /**
+     * Turns a training run's {@code configuration}, recorded with {@code base}, into the AOT cache
+     * file {@code cache}, to be mapped at {@code base} by every JVM that uses it.
+     */
     public static List<String> aotCreate(
             WorkerRuntime runtime,
             WorkerMain main,
             java.nio.file.Path configuration,
-            java.nio.file.Path cache) {
+            java.nio.file.Path cache,
+            ArchiveBase base) {
         List<String> cmd = new ArrayList<>();
         cmd.add(runtime.javaLauncher().toString());
         cmd.addAll(jvmFlags(Role.WRITER_WORKER));
         cmd.addAll(
                 List.of(
+                        base.flag(),
                         "-XX:AOTMode=create",
                         "-XX:AOTConfiguration=" + configuration,
                         "-XX:AOTCache=" + cache,
