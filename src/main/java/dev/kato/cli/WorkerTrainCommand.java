@@ -36,6 +36,21 @@ final class WorkerTrainCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "The AOT cache file to write.")
     Path cache;
 
+    /** An unconfined writer's start for {@code destination}, allowed to write in {@code dir}. */
+    static WriterStart unconfinedStart(Path dir, Path destination) throws IOException {
+        long uid = (Integer) Files.getAttribute(dir, "unix:uid");
+        return new WriterStart(
+                SandboxMode.OFF,
+                destination,
+                List.of(dir),
+                dir.resolve("home"),
+                List.of(),
+                List.of(),
+                List.of(".md"),
+                uid,
+                Optional.empty());
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         WorkerRuntime runtime = WorkerRuntime.current(Optional.empty());
@@ -43,18 +58,7 @@ final class WorkerTrainCommand implements Callable<Integer> {
         Path configuration = dir.resolve("worker.aotconf");
         ArchiveBase base = ArchiveBase.random(new SecureRandom());
         try {
-            long uid = (Integer) Files.getAttribute(dir, "unix:uid");
-            WriterStart start =
-                    new WriterStart(
-                            SandboxMode.OFF,
-                            dir.resolve("training.md"),
-                            List.of(dir),
-                            dir.resolve("home"),
-                            List.of(),
-                            List.of(),
-                            List.of(".md"),
-                            uid,
-                            Optional.empty());
+            WriterStart start = unconfinedStart(dir, dir.resolve("training.md"));
             Process worker =
                     new ProcessBuilder(
                                     WorkerCommand.aotTraining(

@@ -2,7 +2,6 @@ package dev.kato.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kato.config.SandboxMode;
 import dev.kato.ipc.WriterChannel;
 import dev.kato.ipc.WriterStart;
 import dev.kato.sandbox.ArchiveBase;
@@ -78,18 +77,7 @@ class WorkerArchiveProcessTest {
 
     private static Process startWriter(WorkerRuntime runtime, Path dir) throws IOException {
         Files.createDirectories(dir);
-        long uid = (Integer) Files.getAttribute(dir, "unix:uid");
-        WriterStart start =
-                new WriterStart(
-                        SandboxMode.OFF,
-                        dir.resolve("chat.md"),
-                        List.of(dir),
-                        dir.resolve("home"),
-                        List.of(),
-                        List.of(),
-                        List.of(".md"),
-                        uid,
-                        Optional.empty());
+        WriterStart start = WorkerTrainCommand.unconfinedStart(dir, dir.resolve("chat.md"));
         Process worker =
                 new ProcessBuilder(
                                 WorkerCommand.worker(
