@@ -2,6 +2,7 @@ package dev.kato.provider;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kato.json.JsonBytes;
 import dev.kato.json.JsonTreeReader;
 import dev.kato.json.JsonValue;
 import dev.kato.json.MalformedJsonException;
@@ -56,10 +57,9 @@ public final class JsonlSessionParser implements SessionParser {
     public void feed(byte[] buf, int off, int len, ParseSink sink) {
         int end = off + len;
         int start = off;
-        for (int i = off; i < end; i++) {
-            if (buf[i] != '\n') {
-                continue;
-            }
+        for (int i = JsonBytes.indexOf(buf, off, end, (byte) '\n');
+                i >= 0;
+                i = JsonBytes.indexOf(buf, i + 1, end, (byte) '\n')) {
             long lineEnd = fed + (i - off) + 1;
             if (discarding) {
                 sink.anomaly(

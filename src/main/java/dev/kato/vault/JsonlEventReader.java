@@ -55,6 +55,10 @@ public final class JsonlEventReader {
         }
         try {
             JsonValue root = JSON.read(bytes, off, end - off);
+            if (root instanceof JsonValue.Obj
+                    && CanonicalFields.mayHoldLoneSurrogate(bytes, off, end)) {
+                CanonicalFields.rejectLoneSurrogates(root, "");
+            }
             return new EventReadResult.Parsed(toEvent(root));
         } catch (MalformedJsonException e) {
             return new EventReadResult.Rejected("not valid JSON (" + e.getMessage() + ")");

@@ -3,6 +3,7 @@ package dev.kato.vault;
 import static java.util.Objects.requireNonNull;
 
 import dev.kato.event.ConversationEvent;
+import dev.kato.json.JsonBytes;
 import dev.kato.writer.JsonlRenderer;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -81,10 +82,8 @@ public final class RenderedBatch {
             if (end <= previous || end > bytes.length || bytes[end - 1] != '\n') {
                 throw new IllegalArgumentException("each line must end with one line feed");
             }
-            for (int i = previous; i < end - 1; i++) {
-                if (bytes[i] == '\n' || bytes[i] == '\r') {
-                    throw new IllegalArgumentException("a line break inside a line");
-                }
+            if (JsonBytes.indexOfEither(bytes, previous, end - 1, (byte) '\n', (byte) '\r') >= 0) {
+                throw new IllegalArgumentException("a line break inside a line");
             }
             previous = end;
         }
@@ -120,10 +119,9 @@ public final class RenderedBatch {
             int n = count;
             int kept = -1; // where kept bytes go once something was replaced; until then in place
             int next = from; // the first byte not yet kept
-            for (int i = from; i < n - 1; i++) {
-                if (b[i] != '\\') {
-                    continue;
-                }
+            for (int i = JsonBytes.indexOf(b, from, n - 1, (byte) '\\');
+                    i >= 0;
+                    i = JsonBytes.indexOf(b, i + 1, n - 1, (byte) '\\')) {
                 if (b[i + 1] == 'u' && i + 5 < n && isSurrogateEscape(b, i + 2)) {
                     if (kept < 0) {
                         kept = i;

@@ -11,11 +11,11 @@ import dev.kato.event.Thinking;
 import dev.kato.event.ToolCall;
 import dev.kato.event.ToolResult;
 import dev.kato.event.UserMessage;
+import dev.kato.event.UtcTimestamps;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -28,9 +28,6 @@ import tools.jackson.core.json.JsonFactory;
 public final class JsonlRenderer {
     public static final int SCHEMA_VERSION = 2;
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-                    .withZone(java.time.ZoneOffset.UTC);
 
     /** One event as one JSON line, terminated by {@code \n}. */
     public String line(ConversationEvent event) {
@@ -96,7 +93,9 @@ public final class JsonlRenderer {
         g.writeStringProperty("provider", m.provider().id());
         g.writeStringProperty("sessionId", m.sessionId());
         nullableString(
-                g, "timestamp", m.timestamp() == null ? null : ISO_MILLIS.format(m.timestamp()));
+                g,
+                "timestamp",
+                m.timestamp() == null ? null : UtcTimestamps.formatCanonical(m.timestamp()));
         g.writeStringProperty("kind", event.kind());
         nullableString(g, "turnId", m.turnId());
         g.writeName("source");

@@ -218,6 +218,32 @@ class JsonlEventReaderTest {
     }
 
     @Test
+    void read_loneSurrogateInAnyForm_isRejected_lookalikesAreKept() {
+        String rejected = "field 'text' has an unpaired surrogate";
+        for (String text : java.util.List.of("\\uDFFF", "x\\udbff", "\\ude00\\ud83d")) {
+            assertThat(reader.read(valid().replace(SECRET, text)))
+                    .as(text)
+                    .isEqualTo(new EventReadResult.Rejected(rejected));
+        }
+        // the three-byte (CESU) form of U+D800: the parser must refuse it, the reader relies on it
+        byte[] cesu = valid().replace(SECRET, "a@b").getBytes(StandardCharsets.UTF_8);
+        int at = new String(cesu, StandardCharsets.ISO_8859_1).indexOf("a@b") + 1;
+        byte[] line = new byte[cesu.length + 2];
+        System.arraycopy(cesu, 0, line, 0, at);
+        line[at] = (byte) 0xED;
+        line[at + 1] = (byte) 0xA0;
+        line[at + 2] = (byte) 0x80;
+        System.arraycopy(cesu, at + 1, line, at + 3, cesu.length - at - 1);
+        assertThat(reader.read(line)).isInstanceOf(EventReadResult.Rejected.class);
+        // an escaped backslash before "ud800", and a real U+D7FF and U+E000 (lead byte 0xED, 0xEE)
+        for (String text : java.util.List.of("\\\\ud800", "\uD7FF\uE000", "\\u00ed")) {
+            assertThat(reader.read(valid().replace(SECRET, text)))
+                    .as(text)
+                    .isInstanceOf(EventReadResult.Parsed.class);
+        }
+    }
+
+    @Test
     void read_deepNesting_isRejected() {
         assertRejected(reader.read("[".repeat(10_000)));
     }

@@ -3,6 +3,7 @@ package dev.kato.provider.claude;
 import dev.kato.event.EventId;
 import dev.kato.event.EventMeta;
 import dev.kato.event.Provider;
+import dev.kato.event.UtcTimestamps;
 import dev.kato.json.JsonValue;
 import dev.kato.provider.FileRole;
 import dev.kato.provider.ParseContext;
@@ -88,7 +89,7 @@ record RecordScope(
             return null;
         }
         try {
-            return Instant.parse(text.strip());
+            return UtcTimestamps.parse(text.strip());
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.kato.provider.codex;
 
 import dev.kato.event.ConversationEvent;
 import dev.kato.event.ProviderInfo;
+import dev.kato.event.UtcTimestamps;
 import dev.kato.json.JsonLimits;
 import dev.kato.json.JsonValue;
 import dev.kato.provider.Anomaly;
@@ -158,7 +159,7 @@ final class CodexRecordParser implements RecordParser {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return UtcTimestamps.parse(text);
         } catch (DateTimeException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.kato.provider.gemini;
 
+import dev.kato.event.UtcTimestamps;
 import dev.kato.json.JsonValue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -98,7 +99,7 @@ final class GeminiContent {
             return null;
         }
         try {
-            return Instant.parse(s);
+            return UtcTimestamps.parse(s);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(s).toInstant();
