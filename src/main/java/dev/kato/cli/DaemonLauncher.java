@@ -82,7 +82,25 @@ final class DaemonLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.appendTo(output.toFile()));
         Process process = pb.start();
-        return new Launch(process, awaitHandshake(process, output, before));
+        Readiness readiness = awaitHandshake(process, output, before);
+        if (readiness instanceof Readiness.Failed) {
+            // A daemon that refused exits by itself; one that wrote something unexpected may be
+            // running: a start that reports failure must not leave a daemon behind.
+            end(process);
+        }
+        return new Launch(process, readiness);
+    }
+
+    /** Waits briefly for {@code process} to exit, then ends it: SIGTERM first, then SIGKILL. */
+    static void end(Process process) throws InterruptedException {
+        if (process.waitFor(2, TimeUnit.SECONDS)) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
     }
 
     /**

@@ -34,13 +34,16 @@ public final class WorkerCommand {
                     // freed native memory (compiler arenas, I/O buffers) handed back to the system
                     "-XX:TrimNativeHeapInterval=2000",
                     "-Xlog:disable",
+                    // stdout carries frames: the VM's own messages (e.g. a failed start) go to
+                    // stderr, which the daemon reads apart
+                    "-XX:+DisplayVMOutputToStderr",
                     "--enable-native-access=dev.kato");
 
     /**
      * The daemon's flags, confined or not: serial GC and a small heap as the workers, C2 only (it
      * reads back every line the provider workers send, and is long-lived), no core or error file,
-     * and JVM warnings to stderr ({@code logs/daemon.out}), never to stdout, which carries the
-     * start-up handshake.
+     * and JVM warnings and messages to stderr ({@code logs/daemon.out}), never to stdout, which
+     * carries the start-up handshake.
      */
     public static final List<String> DAEMON_JVM_FLAGS =
             List.of(
@@ -64,6 +67,7 @@ public final class WorkerCommand {
                     "-XX:-TieredCompilation",
                     "-Xlog:disable",
                     "-Xlog:all=warning:stderr",
+                    "-XX:+DisplayVMOutputToStderr",
                     // Landlock, seccomp and the destination writer's openat2 & co. through FFM
                     "--enable-native-access=dev.kato");
 
