@@ -10,7 +10,6 @@ import dev.kato.ipc.ProviderMessage;
 import dev.kato.vault.EventReadResult;
 import dev.kato.vault.JsonlEventReader;
 import dev.kato.vault.RenderedBatch;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +50,13 @@ final class ProviderReports {
     /** The batch's lines read back as events of this provider, and as the vault's lines. */
     Lines lines(ProviderMessage.Batch b) throws FrameException {
         List<ConversationEvent> events = new ArrayList<>(b.lines());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(b.data().length);
+        long total = 0;
+        for (int i = 0; i < b.lines(); i++) {
+            total += b.lengths()[i];
+        }
+        // the lines together fit the frame they came in, so at most its length
+        byte[] bytes = new byte[(int) Math.min(total, b.data().length)];
+        int size = 0;
         int[] ends = new int[b.lines()];
         for (int i = 0; i < b.lines(); i++) {
             EventReadResult read = READER.read(b.data(), b.starts()[i], b.lengths()[i]);
@@ -61,11 +66,12 @@ final class ProviderReports {
                         "a batch line that is not a canonical " + provider.id() + " event");
             }
             events.add(event);
-            bytes.write(b.data(), b.starts()[i], b.lengths()[i]);
-            ends[i] = bytes.size();
+            System.arraycopy(b.data(), b.starts()[i], bytes, size, b.lengths()[i]);
+            size += b.lengths()[i];
+            ends[i] = size;
         }
         try {
-            return new Lines(events, RenderedBatch.ofReadLines(events, bytes.toByteArray(), ends));
+            return new Lines(events, RenderedBatch.ofReadLines(events, bytes, ends));
         } catch (IllegalArgumentException e) {
             throw new FrameException("malformed batch lines: " + e.getMessage());
         }

@@ -18,6 +18,13 @@ public final class WireFrames {
     public static final int VERSION = 1;
     public static final int HEADER_BYTES = 7;
 
+    /**
+     * A body up to this size is read straight into an array of its announced length; a larger one
+     * grows as its bytes arrive, so a peer cannot make the reader allocate a large array by
+     * announcing a body it never sends.
+     */
+    static final int DIRECT_READ_BYTES = 4 << 20;
+
     private WireFrames() {}
 
     /** Writes one frame and flushes. */
@@ -67,12 +74,21 @@ public final class WireFrames {
 
     private static byte[] readFully(InputStream in, int n) throws IOException {
         byte[] b;
+        int read;
         try {
-            b = in.readNBytes(n);
+            if (n <= DIRECT_READ_BYTES) {
+                // one array of the final size: readNBytes(n) would read into 16 KiB chunks and
+                // copy them together, three times the body in garbage for a 1 MiB batch
+                b = new byte[n];
+                read = in.readNBytes(b, 0, n);
+            } else {
+                b = in.readNBytes(n);
+                read = b.length;
+            }
         } catch (EOFException e) {
             throw new FrameException("the stream ended inside a frame");
         }
-        if (b.length != n) {
+        if (read != n) {
             throw new FrameException("the stream ended inside a frame");
         }
         return b;

@@ -61,6 +61,42 @@ class WireFramesTest {
     }
 
     @Test
+    void bodiesAboveAndBelowTheDirectReadSize_roundTrip_andFailClosedWhenCut() throws IOException {
+        for (int size :
+                new int[] {WireFrames.DIRECT_READ_BYTES, WireFrames.DIRECT_READ_BYTES + 1}) {
+            byte[] body = new byte[size];
+            new java.util.SplittableRandom(size).nextBytes(body);
+            byte[] wire = bytes(new Frame((byte) 4, body));
+            // a pipe hands over its bytes a piece at a time
+            assertThat(WireFrames.read(new TrickleInputStream(wire), 8 << 20))
+                    .hasValueSatisfying(f -> assertThat(f.body()).isEqualTo(body));
+            byte[] cut = Arrays.copyOf(wire, wire.length - 1);
+            assertThatThrownBy(() -> WireFrames.read(new TrickleInputStream(cut), 8 << 20))
+                    .isInstanceOf(FrameException.class)
+                    .hasMessageContaining("ended inside a frame");
+        }
+    }
+
+    /** Gives at most 4,093 bytes per read, as a pipe may. */
+    private static final class TrickleInputStream extends java.io.InputStream {
+        private final ByteArrayInputStream bytes;
+
+        TrickleInputStream(byte[] bytes) {
+            this.bytes = new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public int read() {
+            return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            return bytes.read(b, off, Math.min(len, 4093));
+        }
+    }
+
+    @Test
     void aLengthOverTwoGigabytes_isRefusedBeforeAnythingIsRead() {
         byte[] huge = {'w', 1, 2, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
         assertThatThrownBy(() -> WireFrames.read(new ByteArrayInputStream(huge), 1 << 20))
