@@ -13,65 +13,51 @@ import java.util.List;
 public final class WorkerCommand {
     static final String TRAMPOLINE = "dev.kato.worker.ConfineAndExec";
 
-    static final List<String> JVM_FLAGS =
+    /** What every Kato JVM but the CLI runs with. */
+    private static final List<String> COMMON_FLAGS =
             List.of(
                     "-XX:+UseSerialGC",
                     "-XX:-UsePerfData",
-                    // the AOT cache mapped where it was built (ArchiveBase), its pages shared
+                    // the workers' AOT cache mapped where it was built (ArchiveBase), its pages
+                    // shared between all Kato JVMs
                     "-XX:+UnlockDiagnosticVMOptions",
                     "-XX:ArchiveRelocationMode=0",
                     "-XX:+DisableAttachMechanism",
                     "-XX:-CreateCoredumpOnCrash",
                     "-XX:ErrorFile=/dev/null",
-                    "--finalization=disabled",
-                    // start small: the heap can shrink back to this after a burst
+                    // start small: the heap can shrink back to this after a burst or a catch-up…
                     "-Xms8m",
-                    // …and gives back what a burst grew it by once it is collected
+                    // …and gives back what it grew by once that is collected
                     "-XX:MinHeapFreeRatio=10",
                     "-XX:MaxHeapFreeRatio=30",
                     "-Xmx64m",
                     "-Xss512k",
                     // freed native memory (compiler arenas, I/O buffers) handed back to the system
                     "-XX:TrimNativeHeapInterval=2000",
-                    "-Xlog:disable",
-                    // stdout carries frames: the VM's own messages (e.g. a failed start) go to
-                    // stderr, which the daemon reads apart
+                    // stdout is a protocol (the daemon's start-up handshake, a worker's frames):
+                    // the VM's own messages (e.g. a failed start) go to stderr
                     "-XX:+DisplayVMOutputToStderr",
-                    "--enable-native-access=dev.kato");
-
-    /**
-     * The daemon's flags, confined or not: serial GC and a small heap as the workers, C2 only (it
-     * reads back every line the provider workers send, and is long-lived), no core or error file,
-     * and JVM warnings and messages to stderr ({@code logs/daemon.out}), never to stdout, which
-     * carries the start-up handshake.
-     */
-    public static final List<String> DAEMON_JVM_FLAGS =
-            List.of(
-                    "-XX:+UseSerialGC",
-                    "-XX:-UsePerfData",
-                    // the workers' AOT cache, shared with them at the address it was built for
-                    "-XX:+UnlockDiagnosticVMOptions",
-                    "-XX:ArchiveRelocationMode=0",
-                    // start small: the heap can shrink back to this after the catch-up
-                    "-Xms8m",
-                    // …and gives back what the catch-up grew it by once it is collected
-                    "-XX:MinHeapFreeRatio=10",
-                    "-XX:MaxHeapFreeRatio=30",
-                    "-Xmx64m",
-                    "-Xss512k",
-                    // hand freed native memory (compiler arenas, I/O buffers) back to the OS
-                    "-XX:TrimNativeHeapInterval=2000",
-                    "-XX:+DisableAttachMechanism",
-                    "-XX:-CreateCoredumpOnCrash",
-                    "-XX:ErrorFile=/dev/null",
-                    "-XX:-TieredCompilation",
                     "-Xlog:disable",
-                    "-Xlog:all=warning:stderr",
-                    "-XX:+DisplayVMOutputToStderr",
                     // Landlock, seccomp and the destination writer's openat2 & co. through FFM
                     "--enable-native-access=dev.kato");
 
+    static final List<String> JVM_FLAGS = with(COMMON_FLAGS, "--finalization=disabled");
+
+    /**
+     * The daemon's flags, confined or not: those of the workers, C2 only (it reads back every line
+     * the provider workers send, and is long-lived), and JVM warnings to stderr ({@code
+     * logs/daemon.out}), never to stdout, which carries the start-up handshake.
+     */
+    public static final List<String> DAEMON_JVM_FLAGS =
+            with(COMMON_FLAGS, "-XX:-TieredCompilation", "-Xlog:all=warning:stderr");
+
     private WorkerCommand() {}
+
+    private static List<String> with(List<String> flags, String... more) {
+        List<String> all = new ArrayList<>(flags);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
 
     /** The JVM flags of a process of {@code role}. */
     static List<String> jvmFlags(Role role) {
