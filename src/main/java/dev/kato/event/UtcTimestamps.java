@@ -22,6 +22,11 @@ public final class UtcTimestamps {
 
     private static final int CANONICAL_LENGTH = "2026-02-10T23:36:18.123Z".length();
 
+    /** 10^k, for a fraction of 9 - k digits. */
+    private static final int[] POWERS = {
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+    };
+
     private UtcTimestamps() {}
 
     /**
@@ -127,10 +132,6 @@ public final class UtcTimestamps {
         return Instant.ofEpochSecond(
                 epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
     }
-
-    private static final int[] POWERS = {
-        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
-    };
 
     private static int lengthOf(int year, int month) {
         return LocalDate.of(year, month, 1).lengthOfMonth();
