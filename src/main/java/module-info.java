@@ -6,6 +6,7 @@ module dev.kato {
     requires static org.jspecify;
     requires jdk.security.auth;
     requires jdk.net;
+    requires jdk.management;
 
     opens dev.kato.cli to
             info.picocli;

@@ -62,7 +62,8 @@ final class CaptureService implements DaemonServices, IngestSink {
      * Gives the daemon's heap back after a burst (4 MiB of reports, appends, or any snapshot)
      * followed by 2 s of quiet; started with the services, so start-up work counts as a burst.
      */
-    private final IdleCollector idle = new IdleCollector(4 << 20, Duration.ofSeconds(2), false);
+    private final IdleCollector idle =
+            IdleCollector.roomyWhileBusy(4 << 20, Duration.ofSeconds(2), false);
 
     private final Environment env;
     private final InstantSource clock;

@@ -1,7 +1,10 @@
 package dev.kato.ipc;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives a process's heap back to the system after a burst of work (frames through a worker pipe).
@@ -10,43 +13,88 @@ import java.util.function.LongSupplier;
  * share per collection (none, 10 %, 40 %, then everything free beyond {@code MaxHeapFreeRatio}),
  * and the young generation follows the old one. An idle process thus returns to a small heap
  * instead of keeping what its largest burst (a catch-up, a long snapshot) needed. Used by the
- * workers and by the daemon for the reports it receives. Thread-safe.
+ * workers and by the daemon for the reports it receives.
+ *
+ * <p>A collector made by {@link #roomyWhileBusy} also lets the heap grow during a burst ({@link
+ * HeapFreeRatios}): as soon as {@code burstBytes} went through, its thread widens the heap's free
+ * ratios, and the idle collection narrows them again before it collects. The switch runs on the
+ * collector's own thread, so the first one (which loads the JVM's management classes) never delays
+ * the work that triggered it. Thread-safe.
  */
 public final class IdleCollector {
     private final long burstBytes;
     private final Duration quiet;
     private final LongSupplier nanoClock;
     private final Runnable collect;
+    private final Supplier<HeapSizing> sizing;
+    private @Nullable HeapSizing heap; // made on first use, on the collector's thread
     private long sinceCollection;
     private long last;
+    private boolean busyWanted;
+    private boolean busyApplied;
+    private volatile @Nullable Thread thread;
 
     /**
+     * A collector that leaves the heap's sizing as the JVM started.
+     *
      * @param startCollected false to collect after the first quiet spell as well (the start-up work
      *     counts as a burst)
      */
     public IdleCollector(long burstBytes, Duration quiet, boolean startCollected) {
-        this(burstBytes, quiet, startCollected, System::nanoTime, IdleCollector::collectFourTimes);
+        this(
+                burstBytes,
+                quiet,
+                startCollected,
+                System::nanoTime,
+                IdleCollector::collectFourTimes,
+                () -> HeapSizing.FIXED);
     }
 
-    /** With the clock and the collection given (tests stand in for both). */
+    /**
+     * A collector that also lets the heap grow during a burst: for processes whose bursts are long
+     * (a catch-up), not for those whose first burst is latency-sensitive (a writer's first write).
+     */
+    public static IdleCollector roomyWhileBusy(
+            long burstBytes, Duration quiet, boolean startCollected) {
+        return new IdleCollector(
+                burstBytes,
+                quiet,
+                startCollected,
+                System::nanoTime,
+                IdleCollector::collectFourTimes,
+                HeapFreeRatios::ofThisVm);
+    }
+
+    /** With the clock, the collection and the heap's sizing given (tests stand in for them). */
     IdleCollector(
             long burstBytes,
             Duration quiet,
             boolean startCollected,
             LongSupplier nanoClock,
-            Runnable collect) {
+            Runnable collect,
+            Supplier<HeapSizing> sizing) {
         this.burstBytes = burstBytes;
         this.quiet = quiet;
         this.nanoClock = nanoClock;
         this.collect = collect;
+        this.sizing = sizing;
         this.sinceCollection = startCollected ? 0 : burstBytes;
         this.last = nanoClock.getAsLong();
     }
 
     /** Notes work of {@code bytes}. */
-    public synchronized void worked(long bytes) {
-        sinceCollection += bytes;
-        last = nanoClock.getAsLong();
+    public void worked(long bytes) {
+        boolean burstBegins;
+        synchronized (this) {
+            sinceCollection += bytes;
+            last = nanoClock.getAsLong();
+            burstBegins = !busyWanted && sinceCollection >= burstBytes;
+            busyWanted |= burstBegins;
+        }
+        Thread t = thread;
+        if (burstBegins && t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     /** Notes work that counts as a whole burst on its own (e.g. a full snapshot rendered). */
@@ -54,31 +102,62 @@ public final class IdleCollector {
         worked(burstBytes);
     }
 
-    /** Starts the daemon thread that checks every {@code quiet} whether a collection is due. */
+    /**
+     * Starts the daemon thread that widens the heap when a burst begins and checks every {@code
+     * quiet} whether a collection is due.
+     */
     public void start(String threadName) {
-        Thread.ofPlatform().daemon().name(threadName).start(this::run);
+        thread = Thread.ofPlatform().daemon().name(threadName).start(this::run);
+    }
+
+    /**
+     * One round of the collector's thread: the heap widened if a burst began, then a collection if
+     * due.
+     */
+    void step() {
+        boolean widen;
+        synchronized (this) {
+            widen = busyWanted && !busyApplied;
+            busyApplied |= widen;
+        }
+        if (widen) {
+            heap().busy();
+        }
+        collectIfDue();
     }
 
     /** Collects if a burst was followed by a quiet spell; true when it did. */
     boolean collectIfDue() {
+        boolean narrow;
         synchronized (this) {
             if (sinceCollection < burstBytes || nanoClock.getAsLong() - last < quiet.toNanos()) {
                 return false;
             }
             sinceCollection = 0;
+            narrow = busyApplied;
+            busyWanted = false;
+            busyApplied = false;
+        }
+        if (narrow) {
+            heap().idle();
         }
         collect.run();
         return true;
     }
 
+    private HeapSizing heap() {
+        HeapSizing h = heap;
+        if (h == null) {
+            h = sizing.get();
+            heap = h;
+        }
+        return h;
+    }
+
     private void run() {
-        while (true) {
-            try {
-                Thread.sleep(quiet);
-            } catch (InterruptedException e) {
-                return;
-            }
-            collectIfDue();
+        while (!Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(quiet.toNanos());
+            step();
         }
     }
 
@@ -90,6 +169,11 @@ public final class IdleCollector {
 
     @Override
     public synchronized String toString() {
-        return "IdleCollector[burst=" + burstBytes + ", pending=" + sinceCollection + "]";
+        return "IdleCollector[burst="
+                + burstBytes
+                + ", pending="
+                + sinceCollection
+                + (busyApplied ? ", busy" : "")
+                + "]";
     }
 }

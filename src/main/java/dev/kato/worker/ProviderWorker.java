@@ -212,7 +212,8 @@ public final class ProviderWorker {
     /** Turns what {@link LiveIngest} finds into frames; called from several reading threads. */
     private static final class Reporter implements IngestListener {
         private final OutputStream out;
-        private final IdleCollector idle = new IdleCollector(IDLE_GC_BYTES, IDLE_GC_QUIET, false);
+        private final IdleCollector idle =
+                IdleCollector.roomyWhileBusy(IDLE_GC_BYTES, IDLE_GC_QUIET, false);
 
         Reporter(OutputStream out) {
             this.out = out;
