@@ -15,9 +15,6 @@ public final class JsonBytes {
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long HIGHS = 0x8080_8080_8080_8080L;
-    private static final long QUOTES = ONES * '"';
-    private static final long BACKSLASHES = ONES * '\\';
-    private static final long SPACES = ONES * ' ';
 
     private JsonBytes() {}
 
@@ -59,37 +56,6 @@ public final class JsonBytes {
             }
         }
         return -1;
-    }
-
-    /**
-     * The index of the first byte in {@code b[from, to)} that JSON text must escape inside a string
-     * (a quote, a backslash or a control character below U+0020), or -1.
-     */
-    public static int indexOfEscape(byte[] b, int from, int to) {
-        check(b, from, to);
-        int i = from;
-        for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long v = (long) LONGS.get(b, i);
-            // below 0x20: the lowest flag marks the first such byte, as in zeroBytes
-            long found =
-                    zeroBytes(v ^ QUOTES)
-                            | zeroBytes(v ^ BACKSLASHES)
-                            | ((v - SPACES) & ~v & HIGHS);
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (needsEscape(b[i])) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Whether JSON text must escape {@code c} inside a string. */
-    public static boolean needsEscape(byte c) {
-        return c == '"' || c == '\\' || (c >= 0 && c < ' ');
     }
 
     /**

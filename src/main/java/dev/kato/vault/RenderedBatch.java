@@ -41,9 +41,8 @@ public final class RenderedBatch {
 
     /**
      * Renders each event of {@code events} as one line. A lone UTF-16 surrogate (possible after a
-     * provider's JSON escapes) becomes {@code ?}, as when the text is encoded as UTF-8 ({@link
-     * JsonlRenderer#writeUtf8}), so every stored line is well-formed text that the vault's reader
-     * accepts.
+     * provider's JSON escapes) becomes {@code ?}, as when the text is encoded as UTF-8, so every
+     * stored line is well-formed text that the vault's reader accepts.
      */
     public static RenderedBatch of(List<? extends ConversationEvent> events) {
         requireNonNull(events, "events");
@@ -52,7 +51,9 @@ public final class RenderedBatch {
         out.reset();
         int[] ends = new int[copy.size()];
         for (int i = 0; i < copy.size(); i++) {
+            int lineStart = out.size();
             RENDERER.writeUtf8(copy.get(i), out);
+            out.replaceSurrogateEscapes(lineStart);
             ends[i] = out.size();
         }
         byte[] bytes = out.toByteArray();
@@ -102,10 +103,49 @@ public final class RenderedBatch {
         return ends.clone();
     }
 
-    /** A byte buffer that says how large it grew. */
+    /** A byte buffer whose last line can be rewritten in place. */
     private static final class Lines extends ByteArrayOutputStream {
         Lines(int size) {
             super(size);
+        }
+
+        /**
+         * Turns each JSON escape of a surrogate ({@code \\uD800}–{@code \\uDFFF}) written since
+         * {@code from} into {@code ?}, in place. The generator writes paired surrogates as four
+         * UTF-8 bytes, so such an escape only ever stands for a lone one.
+         */
+        void replaceSurrogateEscapes(int from) {
+            byte[] b = buf;
+            int n = count;
+            int kept = -1; // where kept bytes go once something was replaced; until then in place
+            int next = from; // the first byte not yet kept
+            for (int i = JsonBytes.indexOf(b, from, n - 1, (byte) '\\');
+                    i >= 0;
+                    i = JsonBytes.indexOf(b, i + 1, n - 1, (byte) '\\')) {
+                if (b[i + 1] == 'u' && i + 5 < n && isSurrogateEscape(b, i + 2)) {
+                    if (kept < 0) {
+                        kept = i;
+                    } else {
+                        System.arraycopy(b, next, b, kept, i - next);
+                        kept += i - next;
+                    }
+                    b[kept++] = '?';
+                    next = i + 6;
+                    i += 5;
+                } else {
+                    i++; // the escaped character, which may itself be a backslash
+                }
+            }
+            if (kept >= 0) {
+                System.arraycopy(b, next, b, kept, n - next);
+                count = kept + n - next;
+            }
+        }
+
+        private static boolean isSurrogateEscape(byte[] b, int hex) {
+            int first = Character.toUpperCase(b[hex]);
+            int second = Character.toUpperCase(b[hex + 1]);
+            return first == 'D' && second >= '8' && second <= 'F';
         }
 
         int capacity() {

@@ -12,7 +12,6 @@ import dev.kato.event.ToolCall;
 import dev.kato.event.ToolResult;
 import dev.kato.event.UserMessage;
 import dev.kato.event.UtcTimestamps;
-import dev.kato.json.JsonStringBytes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -44,8 +43,8 @@ public final class JsonlRenderer {
                     FACTORY.createGenerator(
                             ObjectWriteContext.empty(), new NonClosingWriter(out))) {
                 g.writeStartObject();
-                writeMeta(g, event, GENERATED);
-                writeBody(g, event, GENERATED);
+                writeMeta(g, event);
+                writeBody(g, event);
                 g.writeEndObject();
             }
             out.write('\n');
@@ -57,9 +56,8 @@ public final class JsonlRenderer {
     /**
      * Writes one event as one JSON line in UTF-8, terminated by {@code \n}, straight to bytes (the
      * vault's path: no intermediate characters). Same text as {@link #write(ConversationEvent,
-     * Writer)}, except that a lone UTF-16 surrogate becomes {@code ?}, as in the JDK's UTF-8
-     * encoder, so the line is well-formed text. Every string is escaped in bulk ({@link
-     * JsonStringBytes}) and handed to the generator as raw UTF-8.
+     * Writer)}, except that a lone UTF-16 surrogate is kept as a {@code \\uXXXX} escape instead of
+     * becoming {@code ?}.
      */
     public void writeUtf8(ConversationEvent event, java.io.OutputStream out) {
         try {
@@ -78,8 +76,8 @@ public final class JsonlRenderer {
                                 }
                             })) {
                 g.writeStartObject();
-                writeMeta(g, event, PRE_ESCAPED);
-                writeBody(g, event, PRE_ESCAPED);
+                writeMeta(g, event);
+                writeBody(g, event);
                 g.writeEndObject();
             }
             out.write('\n');
@@ -88,109 +86,90 @@ public final class JsonlRenderer {
         }
     }
 
-    private static void writeMeta(JsonGenerator g, ConversationEvent event, StringProperty str) {
+    private static void writeMeta(JsonGenerator g, ConversationEvent event) {
         EventMeta m = event.meta();
         g.writeNumberProperty("conversationSchemaVersion", SCHEMA_VERSION);
-        str.write(g, "eventId", m.eventId().value());
-        str.write(g, "provider", m.provider().id());
-        str.write(g, "sessionId", m.sessionId());
+        g.writeStringProperty("eventId", m.eventId().value());
+        g.writeStringProperty("provider", m.provider().id());
+        g.writeStringProperty("sessionId", m.sessionId());
         nullableString(
                 g,
-                str,
                 "timestamp",
                 m.timestamp() == null ? null : UtcTimestamps.formatCanonical(m.timestamp()));
-        str.write(g, "kind", event.kind());
-        nullableString(g, str, "turnId", m.turnId());
+        g.writeStringProperty("kind", event.kind());
+        nullableString(g, "turnId", m.turnId());
         g.writeName("source");
         g.writeStartObject();
-        str.write(g, "providerEventType", m.providerEventType());
-        str.write(g, "providerEventId", m.providerEventId());
+        g.writeStringProperty("providerEventType", m.providerEventType());
+        g.writeStringProperty("providerEventId", m.providerEventId());
         g.writeEndObject();
         if (m.agentId() != null) {
-            str.write(g, "agentId", m.agentId());
+            g.writeStringProperty("agentId", m.agentId());
         }
     }
 
-    private static void writeBody(JsonGenerator g, ConversationEvent event, StringProperty str) {
+    private static void writeBody(JsonGenerator g, ConversationEvent event) {
         switch (event) {
             case UserMessage u -> {
-                str.write(g, "origin", u.origin().wireName());
-                str.write(g, "text", u.text());
+                g.writeStringProperty("origin", u.origin().wireName());
+                g.writeStringProperty("text", u.text());
             }
             case AssistantMessage a -> {
-                nullableString(g, str, "model", a.model());
-                str.write(g, "phase", a.phase().wireName());
-                str.write(g, "text", a.text());
+                nullableString(g, "model", a.model());
+                g.writeStringProperty("phase", a.phase().wireName());
+                g.writeStringProperty("text", a.text());
             }
             case Thinking t -> {
-                nullableString(g, str, "model", t.model());
-                str.write(g, "text", t.text());
+                nullableString(g, "model", t.model());
+                g.writeStringProperty("text", t.text());
             }
             case ToolCall c -> {
-                nullableString(g, str, "model", c.model());
-                str.write(g, "toolCallId", c.toolCallId());
-                str.write(g, "name", c.name());
-                str.write(g, "description", c.description());
-                str.write(g, "input", c.inputJson());
+                nullableString(g, "model", c.model());
+                g.writeStringProperty("toolCallId", c.toolCallId());
+                g.writeStringProperty("name", c.name());
+                g.writeStringProperty("description", c.description());
+                g.writeStringProperty("input", c.inputJson());
             }
             case ToolResult r -> {
-                str.write(g, "toolCallId", r.toolCallId());
+                g.writeStringProperty("toolCallId", r.toolCallId());
                 g.writeBooleanProperty("isError", r.isError());
-                str.write(g, "text", r.text());
+                g.writeStringProperty("text", r.text());
             }
             case Decision d -> {
-                str.write(g, "decisionKey", d.decisionKey());
-                str.write(g, "status", d.status().wireName());
-                str.write(g, "decidedBy", d.decidedBy());
-                str.write(g, "summary", d.summary());
-                str.write(g, "question", d.question());
+                g.writeStringProperty("decisionKey", d.decisionKey());
+                g.writeStringProperty("status", d.status().wireName());
+                g.writeStringProperty("decidedBy", d.decidedBy());
+                g.writeStringProperty("summary", d.summary());
+                g.writeStringProperty("question", d.question());
                 g.writeName("options");
                 g.writeStartArray();
                 for (DecisionOption o : d.options()) {
                     g.writeStartObject();
-                    str.write(g, "label", o.label());
-                    str.write(g, "description", o.description());
+                    g.writeStringProperty("label", o.label());
+                    g.writeStringProperty("description", o.description());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
-                nullableString(g, str, "answer", d.answer());
+                nullableString(g, "answer", d.answer());
             }
             case SystemNotice s -> {
-                str.write(g, "subtype", s.subtype());
-                str.write(g, "text", s.text());
+                g.writeStringProperty("subtype", s.subtype());
+                g.writeStringProperty("text", s.text());
             }
             case ProviderInfo p -> {
-                str.write(g, "infoType", p.infoType());
-                str.write(g, "value", p.value());
+                g.writeStringProperty("infoType", p.infoType());
+                g.writeStringProperty("value", p.value());
             }
         }
     }
 
-    private static void nullableString(
-            JsonGenerator g, StringProperty str, String name, @Nullable String value) {
+    private static void nullableString(JsonGenerator g, String name, @Nullable String value) {
         if (value == null) {
             g.writeNullProperty(name);
         } else {
-            str.write(g, name, value);
+            g.writeStringProperty(name, value);
         }
     }
-
-    /** How a string property is written. */
-    @FunctionalInterface
-    private interface StringProperty {
-        void write(JsonGenerator g, String name, String value);
-    }
-
-    /** The generator escapes the string itself (any output). */
-    private static final StringProperty GENERATED = JsonGenerator::writeStringProperty;
-
-    /** Escaped in bulk, then written as raw UTF-8 (byte output only). */
-    private static final StringProperty PRE_ESCAPED =
-            (g, name, value) -> {
-                g.writeName(name);
-                byte[] escaped = JsonStringBytes.of(value);
-                g.writeRawUTF8String(escaped, 0, escaped.length);
-            };
 
     /** Lets the generator flush into a shared writer without closing it. */
     private static final class NonClosingWriter extends java.io.FilterWriter {
