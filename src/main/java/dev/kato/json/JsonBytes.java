@@ -59,6 +59,37 @@ public final class JsonBytes {
     }
 
     /**
+     * The index of the first {@code x} directly followed by {@code y} in {@code b[from, to)} (both
+     * bytes inside the range), or -1. Finds a {@code \\u} escape without stopping at every other
+     * escape: text with many line breaks holds a backslash every few dozen bytes.
+     */
+    public static int indexOfPair(byte[] b, int from, int to, byte x, byte y) {
+        check(b, from, to);
+        long px = ONES * (x & 0xFF);
+        long py = ONES * (y & 0xFF);
+        int i = from;
+        for (; i <= to - Long.BYTES - 1; i += Long.BYTES) {
+            // candidates only (flags above a word's first zero byte can be false): checked below
+            long found =
+                    zeroBytes((long) LONGS.get(b, i) ^ px)
+                            & zeroBytes((long) LONGS.get(b, i + 1) ^ py);
+            if (found != 0) {
+                for (int k = i; k < i + Long.BYTES; k++) {
+                    if (b[k] == x && b[k + 1] == y) {
+                        return k;
+                    }
+                }
+            }
+        }
+        for (; i < to - 1; i++) {
+            if (b[i] == x && b[i + 1] == y) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * The high bit of each byte of {@code v} that is zero, and possibly of bytes above the lowest
      * zero one: the lowest bit set always marks the first zero byte, which is all the callers use.
      */

@@ -43,7 +43,9 @@ public final class JsonTreeReader {
                         .build();
         return JsonFactory.builder()
                 .streamReadConstraints(constraints)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // duplicate names are refused by readObject, which holds the names anyway:
+                // Jackson's own detection kept a second set of them per object
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
                 .build();
     }
@@ -60,7 +62,13 @@ public final class JsonTreeReader {
             if (first == null) {
                 throw new MalformedJsonException("empty document");
             }
-            JsonValue value = readValue(p, first);
+            JsonValue value;
+            try {
+                value = readValue(p, first);
+            } catch (DuplicateName e) {
+                throw new MalformedJsonException(
+                        "duplicate property name at column " + p.currentLocation().getColumnNr());
+            }
             if (p.nextToken() != null) {
                 throw new MalformedJsonException("trailing content after the JSON value");
             }
@@ -92,7 +100,9 @@ public final class JsonTreeReader {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
-            fields.put(name, readValue(p, p.nextToken()));
+            if (fields.put(name, readValue(p, p.nextToken())) != null) {
+                throw new DuplicateName();
+            }
         }
         if (t != JsonToken.END_OBJECT) {
             throw new IllegalStateException("unexpected token " + t);
@@ -110,6 +120,15 @@ public final class JsonTreeReader {
             items.add(readValue(p, t));
         }
         return new JsonValue.Arr(items);
+    }
+
+    /** A name given twice in one object; carries no content. */
+    private static final class DuplicateName extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateName() {
+            super(null, null, false, false);
+        }
     }
 
     private static String describe(JacksonException e) {

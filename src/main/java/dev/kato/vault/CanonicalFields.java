@@ -76,10 +76,10 @@ final class CanonicalFields {
      * JsonlEventReaderTest} pins). Conservative: an escaped backslash before {@code ud} counts too.
      */
     static boolean mayHoldLoneSurrogate(byte[] b, int from, int to) {
-        for (int i = JsonBytes.indexOf(b, from, to - 2, (byte) '\\');
+        for (int i = JsonBytes.indexOfPair(b, from, to - 1, (byte) '\\', (byte) 'u');
                 i >= 0;
-                i = JsonBytes.indexOf(b, i + 1, to - 2, (byte) '\\')) {
-            if (b[i + 1] == 'u' && (b[i + 2] | 0x20) == 'd') {
+                i = JsonBytes.indexOfPair(b, i + 1, to - 1, (byte) '\\', (byte) 'u')) {
+            if ((b[i + 2] | 0x20) == 'd') {
                 return true;
             }
         }

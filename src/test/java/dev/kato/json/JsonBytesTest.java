@@ -28,6 +28,9 @@ class JsonBytesTest {
             assertThat(JsonBytes.indexOf(b, from, to, x)).isEqualTo(plain(b, from, to, x, x));
             assertThat(JsonBytes.indexOfEither(b, from, to, x, y))
                     .isEqualTo(plain(b, from, to, x, y));
+            assertThat(JsonBytes.indexOfPair(b, from, to, x, y))
+                    .as("pair %s %s in %s [%s, %s)", x, y, java.util.Arrays.toString(b), from, to)
+                    .isEqualTo(plainPair(b, from, to, x, y));
         }
     }
 
@@ -40,6 +43,30 @@ class JsonBytesTest {
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> JsonBytes.indexOfEither(b, 0, 6, (byte) 'a', (byte) 'b'))
                 .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void pairs_atWordBoundariesAndRangeEnds() {
+        byte[] b = "abcdefg\\uhijklmno\\u".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(JsonBytes.indexOfPair(b, 0, b.length, (byte) '\\', (byte) 'u')).isEqualTo(7);
+        assertThat(JsonBytes.indexOfPair(b, 8, b.length, (byte) '\\', (byte) 'u')).isEqualTo(17);
+        assertThat(JsonBytes.indexOfPair(b, 8, b.length - 1, (byte) '\\', (byte) 'u'))
+                .as("the second byte outside the range")
+                .isEqualTo(-1);
+        byte[] many = new byte[64];
+        java.util.Arrays.fill(many, (byte) '\\');
+        assertThat(JsonBytes.indexOfPair(many, 0, 64, (byte) '\\', (byte) 'u')).isEqualTo(-1);
+        many[40] = 'u';
+        assertThat(JsonBytes.indexOfPair(many, 0, 64, (byte) '\\', (byte) 'u')).isEqualTo(39);
+    }
+
+    private static int plainPair(byte[] b, int from, int to, byte x, byte y) {
+        for (int i = from; i < to - 1; i++) {
+            if (b[i] == x && b[i + 1] == y) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int plain(byte[] b, int from, int to, byte x, byte y) {
