@@ -156,8 +156,8 @@ public final class IdleCollector {
 
     private void run() {
         while (!Thread.currentThread().isInterrupted()) {
+            step(); // first at once: work done before the thread started may have begun a burst
             LockSupport.parkNanos(quiet.toNanos());
-            step();
         }
     }
 

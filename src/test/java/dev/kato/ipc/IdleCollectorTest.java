@@ -129,6 +129,32 @@ class IdleCollectorTest {
     }
 
     @Test
+    void workBeforeTheThreadStarts_widensTheHeapAsSoonAsItStarts() throws Exception {
+        java.util.concurrent.CountDownLatch widened = new java.util.concurrent.CountDownLatch(1);
+        IdleCollector idle =
+                new IdleCollector(
+                        1_000,
+                        Duration.ofMinutes(10),
+                        true,
+                        System::nanoTime,
+                        collections::incrementAndGet,
+                        () ->
+                                new HeapSizing() {
+                                    @Override
+                                    public void busy() {
+                                        widened.countDown();
+                                    }
+
+                                    @Override
+                                    public void idle() {}
+                                });
+        idle.worked(2_000); // no thread yet to wake
+        idle.start("idle-collector-test-late");
+        assertThat(widened.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(collections).hasValue(0);
+    }
+
+    @Test
     void aStartedCollector_widensTheHeapOnItsThread_soonAfterTheBurstBegins() throws Exception {
         java.util.concurrent.CountDownLatch widened = new java.util.concurrent.CountDownLatch(1);
         IdleCollector idle =
