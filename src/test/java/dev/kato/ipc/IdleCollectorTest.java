@@ -128,26 +128,33 @@ class IdleCollectorTest {
         assertThat(log).containsExactly("collect");
     }
 
+    /**
+     * A started collector on the real clock that counts {@code widened} down when it widens the
+     * heap; its quiet spell is long enough that its thread never wakes by itself in a test.
+     */
+    private IdleCollector signalling(java.util.concurrent.CountDownLatch widened) {
+        return new IdleCollector(
+                1_000,
+                Duration.ofMinutes(10),
+                true,
+                System::nanoTime,
+                collections::incrementAndGet,
+                () ->
+                        new HeapSizing() {
+                            @Override
+                            public void busy() {
+                                widened.countDown();
+                            }
+
+                            @Override
+                            public void idle() {}
+                        });
+    }
+
     @Test
     void workBeforeTheThreadStarts_widensTheHeapAsSoonAsItStarts() throws Exception {
         java.util.concurrent.CountDownLatch widened = new java.util.concurrent.CountDownLatch(1);
-        IdleCollector idle =
-                new IdleCollector(
-                        1_000,
-                        Duration.ofMinutes(10),
-                        true,
-                        System::nanoTime,
-                        collections::incrementAndGet,
-                        () ->
-                                new HeapSizing() {
-                                    @Override
-                                    public void busy() {
-                                        widened.countDown();
-                                    }
-
-                                    @Override
-                                    public void idle() {}
-                                });
+        IdleCollector idle = signalling(widened);
         idle.worked(2_000); // no thread yet to wake
         idle.start("idle-collector-test-late");
         assertThat(widened.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -157,23 +164,7 @@ class IdleCollectorTest {
     @Test
     void aStartedCollector_widensTheHeapOnItsThread_soonAfterTheBurstBegins() throws Exception {
         java.util.concurrent.CountDownLatch widened = new java.util.concurrent.CountDownLatch(1);
-        IdleCollector idle =
-                new IdleCollector(
-                        1_000,
-                        Duration.ofMinutes(10), // the thread would not wake by itself in this test
-                        true,
-                        System::nanoTime,
-                        collections::incrementAndGet,
-                        () ->
-                                new HeapSizing() {
-                                    @Override
-                                    public void busy() {
-                                        widened.countDown();
-                                    }
-
-                                    @Override
-                                    public void idle() {}
-                                });
+        IdleCollector idle = signalling(widened);
         idle.start("idle-collector-test");
         idle.worked(2_000);
         assertThat(widened.await(10, java.util.concurrent.TimeUnit.SECONDS))
