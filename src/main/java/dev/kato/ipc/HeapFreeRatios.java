@@ -1,6 +1,7 @@
 package dev.kato.ipc;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -9,13 +10,13 @@ import java.lang.management.ManagementFactory;
  * -XX:MaxHeapFreeRatio=30}) the heap stays small when idle, but during a burst it then grows a
  * little at every full collection and is cut back at the next one: the young generation, sized from
  * the old one, stays a few MB, collections run every few MB allocated, and the pages given back are
- * faulted in and zeroed again. During a catch-up that churn took about a quarter of the CPU of the
- * daemon and the provider workers. While busy the heap may therefore grow with at least 40 % and
- * keep up to 70 % of it free; the idle collection first restores the start-up ratios, so an idle
- * process returns to a small heap as before. Both flags are {@code manageable}: the JVM accepts
- * them at run time, through its own diagnostic bean, in this process only (the attach mechanism
- * stays disabled). A JVM that refuses (another collector, a flag made read-only) keeps the ratios
- * it started with; nothing else depends on them.
+ * faulted in and zeroed again. During a catch-up the collectors' threads had a seventh of all
+ * samples, half of it that faulting and zeroing (see {@code docs/decisions.md}). While busy the
+ * heap may therefore grow with at least 40 % and keep up to 70 % of it free; the idle collection
+ * first restores the start-up ratios, so an idle process returns to a small heap as before. Both
+ * flags are {@code manageable}: the JVM accepts them at run time, through its own diagnostic bean,
+ * in this process only (the attach mechanism stays disabled). A JVM that refuses (another
+ * collector, a flag made read-only) keeps the ratios it started with; nothing else depends on them.
  */
 final class HeapFreeRatios implements HeapSizing {
     static final String MIN = "MinHeapFreeRatio";
@@ -41,13 +42,13 @@ final class HeapFreeRatios implements HeapSizing {
         try {
             HotSpotDiagnosticMXBean vm =
                     ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            if (!vm.getVMOption(MIN).isWriteable() || !vm.getVMOption(MAX).isWriteable()) {
+            VMOption min = vm.getVMOption(MIN);
+            VMOption max = vm.getVMOption(MAX);
+            if (!min.isWriteable() || !max.isWriteable()) {
                 return HeapSizing.FIXED;
             }
             return new HeapFreeRatios(
-                    vm,
-                    Integer.parseInt(vm.getVMOption(MIN).getValue()),
-                    Integer.parseInt(vm.getVMOption(MAX).getValue()));
+                    vm, Integer.parseInt(min.getValue()), Integer.parseInt(max.getValue()));
         } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             // no management classes or native library in this runtime
             return HeapSizing.FIXED;
