@@ -88,6 +88,11 @@ final class LinuxSyscalls {
 
     private LinuxSyscalls() {}
 
+    /** True on the platform whose system call numbers and layouts this class knows. */
+    static boolean isSupported() {
+        return SUPPORTED;
+    }
+
     /** Fails with one line when this platform has no handle-relative writer. */
     static void requireSupported() throws IOException {
         if (!SUPPORTED) {

@@ -2,6 +2,7 @@ package dev.kato.vault;
 
 import dev.kato.event.ConversationEvent;
 import dev.kato.event.SessionKey;
+import dev.kato.fs.PageCache;
 import dev.kato.fs.PrivateFiles;
 import dev.kato.state.LoadResult;
 import dev.kato.state.Quarantine;
@@ -43,6 +44,7 @@ final class OpenSession implements Closeable {
                     LinkOption.NOFOLLOW_LINKS);
 
     private final SessionKey key;
+    private final SessionFiles files;
     private final FileChannel events;
     private final IdIndex index;
     private final StateStore<SessionMeta> metaStore;
@@ -50,11 +52,13 @@ final class OpenSession implements Closeable {
 
     private OpenSession(
             SessionKey key,
+            SessionFiles files,
             FileChannel events,
             IdIndex index,
             StateStore<SessionMeta> metaStore,
             SessionStats stats) {
         this.key = key;
+        this.files = files;
         this.events = events;
         this.index = index;
         this.metaStore = metaStore;
@@ -120,7 +124,7 @@ final class OpenSession implements Closeable {
                 index.commit(stats.bytes());
                 store.save(stats.toMeta());
             }
-            return new OpenSession(stats.toMeta().key(), ch, index, store, stats);
+            return new OpenSession(stats.toMeta().key(), files, ch, index, store, stats);
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
@@ -183,6 +187,10 @@ final class OpenSession implements Closeable {
         }
         if (appended > 0) {
             events.force(true);
+            // synced pages are handed back: a catch-up then reuses a few pages instead of taking
+            // a fresh one for every 4 KiB it stores (see PageCache); from a folio before the
+            // append, so the one the previous append ended in goes too
+            PageCache.releaseSynced(files.events(), base - PageCache.LARGEST_FOLIO, pos);
             index.commit(pos);
         }
         stats.merge(update);
