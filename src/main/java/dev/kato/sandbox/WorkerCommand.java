@@ -44,17 +44,19 @@ public final class WorkerCommand {
     static final List<String> JVM_FLAGS = with(COMMON_FLAGS, "--finalization=disabled");
 
     /**
-     * The daemon's flags, confined or not: those of the workers, C2 only (it reads back every line
-     * the provider workers send, and is long-lived), a young generation of half the heap with
-     * larger survivor spaces (during a catch-up several batches are in flight at every collection:
-     * with the default third and 1:8, they were promoted and filled the old generation, ~100 full
-     * collections per first start), and JVM warnings to stderr ({@code logs/daemon.out}), never to
-     * stdout, which carries the start-up handshake.
+     * The daemon's flags, confined or not: those of the workers, C1 only (much of its work runs
+     * once per batch or per session, a few thousand times in a catch-up: C2 alone compiled it only
+     * after 10,000 calls, so it ran interpreted, and compiling the rest cost more than it gained;
+     * see {@code docs/decisions.md}), a young generation of half the heap with larger survivor
+     * spaces (during a catch-up several batches are in flight at every collection: with the default
+     * third and 1:8, they were promoted and filled the old generation, ~100 full collections per
+     * first start), and JVM warnings to stderr ({@code logs/daemon.out}), never to stdout, which
+     * carries the start-up handshake.
      */
     public static final List<String> DAEMON_JVM_FLAGS =
             with(
                     COMMON_FLAGS,
-                    "-XX:-TieredCompilation",
+                    "-XX:TieredStopAtLevel=1",
                     "-XX:NewRatio=1",
                     "-XX:SurvivorRatio=4",
                     "-Xlog:all=warning:stderr");
@@ -74,7 +76,7 @@ public final class WorkerCommand {
         }
         List<String> flags = new ArrayList<>(JVM_FLAGS);
         if (role == Role.PROVIDER_WORKER) {
-            // as the daemon: C2 only
+            // C2 only: they parse every byte of history, where C2's code pays for its compiling
             flags.add(1, "-XX:-TieredCompilation");
         } else {
             flags.add(1, "-XX:TieredStopAtLevel=1");
