@@ -2,6 +2,7 @@ package dev.kato.daemon;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kato.command.CommandMarker;
 import dev.kato.config.Environment;
 import dev.kato.config.KatoConfig;
 import dev.kato.control.DaemonStatus;
@@ -254,12 +255,16 @@ final class CaptureService implements DaemonServices, IngestSink {
                 activity.touched(key, newest != null ? newest : clock.instant());
             }
             boolean resumedFile = resumed.isResumed(path);
-            for (ConversationEvent event : stored) {
+            // the stored events are the batch's tail (see StoredEvents.newlyStored)
+            int first = rendered.events().size() - stored.size();
+            for (int i = 0; i < stored.size(); i++) {
+                ConversationEvent event = stored.get(i);
                 process(
                         recording,
                         event,
                         CommandWindow.open(batch.provenance(), resumedFile, event, oldestCommand()),
-                        path);
+                        path,
+                        mayHoldCommand(rendered, first + i, event));
             }
             recording.processed += stored.size();
             if (!stored.isEmpty() && (recording.checkpointed || recording.hasRecorded())) {
@@ -293,16 +298,35 @@ final class CaptureService implements DaemonServices, IngestSink {
         return key;
     }
 
-    /** Runs one stored event through its session's recorder and carries out the effects. */
+    /**
+     * Whether event {@code i}'s stored line can hold the command marker, decided on its bytes (a
+     * catch-up stores a gigabyte of tool output; searching every decoded text was a quarter of the
+     * capture threads' time). True, to be decided on the text, when the line is not at hand.
+     */
+    private static boolean mayHoldCommand(RenderedBatch rendered, int i, ConversationEvent event) {
+        return i < 0
+                || i >= rendered.events().size()
+                || rendered.events().get(i) != event
+                || CommandMarker.mayAppearIn(
+                        rendered.lineBytes(), rendered.lineStart(i), rendered.lineEnd(i));
+    }
+
+    /**
+     * Runs one stored event through its session's recorder and carries out the effects. {@code
+     * mayHoldCommand} false says that no text of the event contains the command marker.
+     */
     private void process(
             SessionRecording recording,
             ConversationEvent event,
             boolean commandsAllowed,
-            @Nullable Path log)
+            @Nullable Path log,
+            boolean mayHoldCommand)
             throws IOException {
         Vault v = requireNonNull(vault, "vault");
-        decisions.noteSkipped(recording.key, event, commandsAllowed);
-        decisions.noteUntrusted(recording.key, event);
+        if (mayHoldCommand) {
+            decisions.noteSkipped(recording.key, event, commandsAllowed);
+            decisions.noteUntrusted(recording.key, event);
+        }
         boolean allowed =
                 commandsAllowed && decisions.confirmedByHistory(recording.key, log, event);
         CorrelationId correlation = new CorrelationId();
@@ -338,7 +362,8 @@ final class CaptureService implements DaemonServices, IngestSink {
                 recording,
                 event,
                 CommandWindow.open(Provenance.PRESENT_AT_START, true, event, oldestCommand()),
-                log);
+                log,
+                true);
     }
 
     /** A writer worker failed mid-batch: its session's recording is recovered later. */
