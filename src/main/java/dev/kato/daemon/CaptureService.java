@@ -2,7 +2,6 @@ package dev.kato.daemon;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.kato.command.CommandMarker;
 import dev.kato.config.Environment;
 import dev.kato.config.KatoConfig;
 import dev.kato.control.DaemonStatus;
@@ -255,16 +254,12 @@ final class CaptureService implements DaemonServices, IngestSink {
                 activity.touched(key, newest != null ? newest : clock.instant());
             }
             boolean resumedFile = resumed.isResumed(path);
-            // the stored events are the batch's tail (see StoredEvents.newlyStored)
-            int first = rendered.events().size() - stored.size();
-            for (int i = 0; i < stored.size(); i++) {
-                ConversationEvent event = stored.get(i);
+            for (ConversationEvent event : stored) {
                 process(
                         recording,
                         event,
                         CommandWindow.open(batch.provenance(), resumedFile, event, oldestCommand()),
-                        path,
-                        mayHoldCommand(rendered, first + i, event));
+                        path);
             }
             recording.processed += stored.size();
             if (!stored.isEmpty() && (recording.checkpointed || recording.hasRecorded())) {
@@ -298,35 +293,16 @@ final class CaptureService implements DaemonServices, IngestSink {
         return key;
     }
 
-    /**
-     * Whether event {@code i}'s stored line can hold the command marker, decided on its bytes (a
-     * catch-up stores a gigabyte of tool output; searching every decoded text was a quarter of the
-     * capture threads' time). True, to be decided on the text, when the line is not at hand.
-     */
-    private static boolean mayHoldCommand(RenderedBatch rendered, int i, ConversationEvent event) {
-        return i < 0
-                || i >= rendered.events().size()
-                || rendered.events().get(i) != event
-                || CommandMarker.mayAppearIn(
-                        rendered.lineBytes(), rendered.lineStart(i), rendered.lineEnd(i));
-    }
-
-    /**
-     * Runs one stored event through its session's recorder and carries out the effects. {@code
-     * mayHoldCommand} false says that no text of the event contains the command marker.
-     */
+    /** Runs one stored event through its session's recorder and carries out the effects. */
     private void process(
             SessionRecording recording,
             ConversationEvent event,
             boolean commandsAllowed,
-            @Nullable Path log,
-            boolean mayHoldCommand)
+            @Nullable Path log)
             throws IOException {
         Vault v = requireNonNull(vault, "vault");
-        if (mayHoldCommand) {
-            decisions.noteSkipped(recording.key, event, commandsAllowed);
-            decisions.noteUntrusted(recording.key, event);
-        }
+        decisions.noteSkipped(recording.key, event, commandsAllowed);
+        decisions.noteUntrusted(recording.key, event);
         boolean allowed =
                 commandsAllowed && decisions.confirmedByHistory(recording.key, log, event);
         CorrelationId correlation = new CorrelationId();
@@ -362,8 +338,7 @@ final class CaptureService implements DaemonServices, IngestSink {
                 recording,
                 event,
                 CommandWindow.open(Provenance.PRESENT_AT_START, true, event, oldestCommand()),
-                log,
-                true);
+                log);
     }
 
     /** A writer worker failed mid-batch: its session's recording is recovered later. */

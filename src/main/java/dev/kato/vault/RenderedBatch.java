@@ -157,16 +157,6 @@ public final class RenderedBatch {
         return events;
     }
 
-    /** Where line {@code i} (that of event {@code i}) starts in {@link #lineBytes()}. */
-    public int lineStart(int i) {
-        return start(i);
-    }
-
-    /** Where line {@code i} ends in {@link #lineBytes()}, after its line feed. */
-    public int lineEnd(int i) {
-        return ends[i];
-    }
-
     int size() {
         return ends.length;
     }
