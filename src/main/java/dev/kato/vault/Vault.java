@@ -42,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * time a writable vault touches the session (see {@code OpenSession}).
  *
  * <p>Memory: nothing is cached per session or per event. Listing reads only {@code meta.json}
- * files; reading streams one line at a time; exactly-once is checked against the on-disk index.
+ * files; reading streams one line at a time; exactly-once is checked against the on-disk index. The
+ * page cache does not keep what was appended either: synced pages of {@code events.jsonl} are
+ * handed back to the system ({@code fs.PageCache}).
  *
  * <p>A writable vault ({@link #open}) holds an exclusive lock on {@code <root>/.vault.lock}; one
  * process (the daemon, or the CLI while no daemon runs) may own it. {@link #openReadOnly} never
