@@ -4,6 +4,7 @@ import static dev.kato.testing.PageResidency.PAGE;
 import static dev.kato.testing.PageResidency.residentPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kato.testing.PageResidency;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,17 +29,12 @@ class PageCacheTest {
 
     @BeforeEach
     void makeDir() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "page-cache-test");
+        dir = PageResidency.newDirectoryOnDisk("page-cache-test");
     }
 
     @AfterEach
     void removeDir() throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        PageResidency.deleteTree(dir);
     }
 
     @Test

@@ -32,6 +32,25 @@ public final class PageResidency {
         return resident;
     }
 
+    /**
+     * A new directory under the build's {@code target/}, on disk (a {@code tmpfs} temp directory
+     * would keep every page whatever the advice); {@link #deleteTree} removes it.
+     */
+    public static Path newDirectoryOnDisk(String prefix) throws IOException {
+        Path target = Path.of("target").toAbsolutePath();
+        java.nio.file.Files.createDirectories(target);
+        return java.nio.file.Files.createTempDirectory(target, prefix);
+    }
+
+    /** Deletes {@code dir} and everything in it. */
+    public static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
     /** The number of pages {@code file} spans. */
     public static long pages(Path file) throws IOException {
         return (java.nio.file.Files.size(file) + PAGE - 1) / PAGE;

@@ -12,12 +12,9 @@ import dev.kato.event.Provider;
 import dev.kato.event.SessionKey;
 import dev.kato.testing.PageResidency;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,19 +33,14 @@ class VaultPageCacheTest {
 
     @BeforeEach
     void openVault() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "vault-page-cache");
+        dir = PageResidency.newDirectoryOnDisk("vault-page-cache");
         vault = Vault.open(dir.resolve("sessions"), new VaultTestSupport.Reports(), CLOCK);
     }
 
     @AfterEach
     void closeVault() throws IOException {
         vault.close();
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        PageResidency.deleteTree(dir);
     }
 
     @Test
