@@ -23,6 +23,7 @@ import dev.kato.recording.RecordingWriter;
 import dev.kato.recording.SessionRecorder;
 import dev.kato.state.QuarantineListener;
 import dev.kato.vault.AppendResult;
+import dev.kato.vault.LineEvent;
 import dev.kato.vault.RenderedBatch;
 import dev.kato.vault.SessionMetaUpdate;
 import dev.kato.vault.Vault;
@@ -192,12 +193,13 @@ final class CaptureService implements DaemonServices, IngestSink {
      */
     @Override
     public void batch(IngestBatch batch) {
-        batch(batch, RenderedBatch.of(batch.events()));
+        batch(batch.file(), batch.provenance(), batch.cursor(), RenderedBatch.of(batch.events()));
     }
 
     @Override
-    public void batch(IngestBatch batch, RenderedBatch lines) {
-        queueOf(batch.file()).submit(() -> store(batch, lines));
+    public void batch(
+            SessionFile file, Provenance provenance, IngestCursor cursor, RenderedBatch lines) {
+        queueOf(file).submit(() -> store(file, provenance, cursor, lines));
     }
 
     @Override
@@ -219,11 +221,12 @@ final class CaptureService implements DaemonServices, IngestSink {
         return queues.get(shard);
     }
 
-    private void store(IngestBatch batch, RenderedBatch rendered) {
+    private void store(
+            SessionFile file, Provenance provenance, IngestCursor cursor, RenderedBatch rendered) {
         Vault v = requireNonNull(vault, "vault");
-        Path path = batch.file().path().toAbsolutePath().normalize();
+        Path path = file.path().toAbsolutePath().normalize();
         try {
-            SessionKey key = keyOf(batch.file());
+            SessionKey key = keyOf(file);
             // Load (and if need be recover) the recording before storing this batch, so that its
             // replay covers exactly the events stored earlier and not yet processed.
             SessionRecording recording;
@@ -232,33 +235,36 @@ final class CaptureService implements DaemonServices, IngestSink {
             } catch (WriterWorkers.WorkerCrashedException e) {
                 // Its writer is down: store the batch all the same (the vault never loses what was
                 // read); the later recovery writes these events from the checkpoint on.
-                v.append(
-                        key,
-                        rendered,
-                        SessionMetaUpdate.cursor(path, CursorText.encode(batch.cursor())));
-                resumed.stored(path, batch.cursor());
+                v.append(key, rendered, SessionMetaUpdate.cursor(path, CursorText.encode(cursor)));
+                resumed.stored(path, cursor);
                 throw e;
             }
-            if (!recording.checkpointed && StoredEvents.mayCarryCommand(batch.events())) {
+            if (!recording.checkpointed && StoredEvents.mayCarryCommand(rendered.events())) {
                 recording.save(); // write-ahead: a crash after the append replays this batch
             }
             AppendResult result =
                     v.append(
                             key,
                             rendered,
-                            SessionMetaUpdate.cursor(path, CursorText.encode(batch.cursor())));
-            resumed.stored(path, batch.cursor());
-            List<ConversationEvent> stored = StoredEvents.newlyStored(batch.events(), result);
+                            SessionMetaUpdate.cursor(path, CursorText.encode(cursor)));
+            resumed.stored(path, cursor);
+            List<LineEvent> stored = StoredEvents.newlyStored(rendered.events(), result);
             if (!stored.isEmpty()) {
                 Instant newest = StoredEvents.newestTime(stored);
                 activity.touched(key, newest != null ? newest : clock.instant());
             }
             boolean resumedFile = resumed.isResumed(path);
-            for (ConversationEvent event : stored) {
+            for (LineEvent line : stored) {
+                // a skimmed line holds no command line and matters only to an active recording
+                // (see LineSkimmer): while none is, the recorder would do nothing with it
+                if (line instanceof LineEvent.Skimmed && !recording.isRecording()) {
+                    continue;
+                }
+                ConversationEvent event = line.event();
                 process(
                         recording,
                         event,
-                        CommandWindow.open(batch.provenance(), resumedFile, event, oldestCommand()),
+                        CommandWindow.open(provenance, resumedFile, event, oldestCommand()),
                         path);
             }
             recording.processed += stored.size();
@@ -267,7 +273,7 @@ final class CaptureService implements DaemonServices, IngestSink {
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof WriterWorkers.WorkerCrashedException) {
-                recoverLater(batch.file());
+                recoverLater(file);
             }
             error(
                     "capture",
@@ -275,7 +281,7 @@ final class CaptureService implements DaemonServices, IngestSink {
                             ? e.getMessage() // names the root and the remedy only
                             : e.getClass().getSimpleName()
                                     + " while handling "
-                                    + batch.file().provider().id()
+                                    + file.provider().id()
                                     + " log "
                                     + path.getFileName());
         }

@@ -3,7 +3,6 @@ package dev.kato.daemon;
 import dev.kato.audit.AuditEvent;
 import dev.kato.config.SandboxMode;
 import dev.kato.event.Provider;
-import dev.kato.ingest.IngestBatch;
 import dev.kato.ingest.IngestCursor;
 import dev.kato.ingest.Provenance;
 import dev.kato.ingest.SessionFile;
@@ -14,6 +13,7 @@ import dev.kato.ipc.ProviderRequest;
 import dev.kato.ipc.ProviderStart;
 import dev.kato.sandbox.ConfinementStatus;
 import dev.kato.sandbox.Role;
+import dev.kato.vault.RenderedBatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -197,16 +197,13 @@ final class ProviderSupervisor implements Runnable {
                 }
             }
             case ProviderMessage.Batch b -> {
-                ProviderReports.Lines lines = reports.lines(b);
+                RenderedBatch lines = reports.lines(b);
                 SessionFile file = reports.checked(b.file());
                 owner.sink.batch(
-                        new IngestBatch(
-                                file,
-                                underRootsAtStart(file.path()) ? b.provenance() : Provenance.LIVE,
-                                lines.events(),
-                                b.anomalies(),
-                                b.cursor()),
-                        lines.rendered());
+                        file,
+                        underRootsAtStart(file.path()) ? b.provenance() : Provenance.LIVE,
+                        b.cursor(),
+                        lines);
             }
             case ProviderMessage.Reset r ->
                     owner.sink.fileReset(reports.checked(r.file()), r.reason());

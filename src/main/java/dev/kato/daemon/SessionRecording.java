@@ -55,6 +55,11 @@ final class SessionRecording {
         checkpointed = true;
     }
 
+    /** Whether events are being recorded to a destination now. */
+    boolean isRecording() {
+        return recorder.state().recordingAt() != null;
+    }
+
     boolean hasRecorded() {
         return !recorder.state().equals(RecordingState.EMPTY)
                 || !sizes.isEmpty()

@@ -1,8 +1,8 @@
 package dev.kato.daemon;
 
-import dev.kato.event.ConversationEvent;
 import dev.kato.event.UserMessage;
 import dev.kato.vault.AppendResult;
+import dev.kato.vault.LineEvent;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,16 +15,17 @@ final class StoredEvents {
      * The events the vault stored now (not seen before). The vault reports counts; re-offered
      * events come from re-reading a file's beginning, so the new ones are the batch's tail.
      */
-    static List<ConversationEvent> newlyStored(
-            List<ConversationEvent> events, AppendResult result) {
+    static List<LineEvent> newlyStored(List<LineEvent> events, AppendResult result) {
         int n = result.appended();
         return n >= events.size() ? events : events.subList(events.size() - n, events.size());
     }
 
     /** Whether a human-typed message of {@code events} could hold a command line. */
-    static boolean mayCarryCommand(List<? extends ConversationEvent> events) {
-        for (ConversationEvent e : events) {
-            if (e instanceof UserMessage u && u.isHumanTyped() && u.text().contains("::")) {
+    static boolean mayCarryCommand(List<LineEvent> events) {
+        for (LineEvent line : events) {
+            if (line instanceof LineEvent.Whole(UserMessage u)
+                    && u.isHumanTyped()
+                    && u.text().contains("::")) {
                 return true;
             }
         }
@@ -32,9 +33,9 @@ final class StoredEvents {
     }
 
     /** The newest provider timestamp among {@code events}; null when none has one. */
-    static @Nullable Instant newestTime(List<ConversationEvent> events) {
+    static @Nullable Instant newestTime(List<LineEvent> events) {
         Instant newest = null;
-        for (ConversationEvent e : events) {
+        for (LineEvent e : events) {
             Instant t = e.meta().timestamp();
             if (t != null && (newest == null || t.isAfter(newest))) {
                 newest = t;

@@ -78,6 +78,14 @@ public final class JsonTreeReader {
         }
     }
 
+    /**
+     * A streaming parser over {@code len} bytes at {@code off}, within the same limits, for a
+     * caller that walks a known layout itself; Jackson's exceptions are the caller's to catch.
+     */
+    public JsonParser parser(byte[] bytes, int off, int len) {
+        return factory.createParser(ObjectReadContext.empty(), bytes, off, len);
+    }
+
     public JsonValue read(byte[] bytes) throws MalformedJsonException {
         return read(bytes, 0, bytes.length);
     }

@@ -1,6 +1,6 @@
 package dev.kato.vault;
 
-import dev.kato.event.ConversationEvent;
+import dev.kato.event.EventMeta;
 import dev.kato.event.SessionKey;
 import dev.kato.fs.PageCache;
 import dev.kato.fs.PrivateFiles;
@@ -178,7 +178,7 @@ final class OpenSession implements Closeable {
             writeFully(out, outLength, base);
             for (int i = 0; i < batch.size(); i++) {
                 if (keep[i]) {
-                    ConversationEvent e = batch.events().get(i);
+                    LineEvent e = batch.events().get(i);
                     index.add(e.meta().eventId().value(), pos);
                     stats.add(e, batch.length(i));
                     pos += batch.length(i);
@@ -206,13 +206,14 @@ final class OpenSession implements Closeable {
      * an agent id) may carry the transcript's own id, as Gemini CLI's sub-agent files do, because
      * discovery files them under the parent conversation.
      */
-    static void checkBelongs(SessionKey key, List<? extends ConversationEvent> batch) {
-        for (ConversationEvent e : batch) {
-            boolean subAgent = e.meta().agentId() != null;
-            if (e.meta().provider() != key.provider()
-                    || !(subAgent || e.meta().sessionId().equals(key.providerSessionId()))) {
+    static void checkBelongs(SessionKey key, List<LineEvent> batch) {
+        for (LineEvent line : batch) {
+            EventMeta e = line.meta();
+            boolean subAgent = e.agentId() != null;
+            if (e.provider() != key.provider()
+                    || !(subAgent || e.sessionId().equals(key.providerSessionId()))) {
                 throw new IllegalArgumentException(
-                        "event " + e.meta().eventId() + " belongs to another session");
+                        "event " + e.eventId() + " belongs to another session");
             }
         }
     }

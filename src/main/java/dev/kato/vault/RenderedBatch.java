@@ -6,12 +6,14 @@ import dev.kato.event.ConversationEvent;
 import dev.kato.json.JsonBytes;
 import dev.kato.writer.JsonlRenderer;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Events together with their vault lines (canonical JSONL, UTF-8), rendered before the vault is
- * entered: the daemon renders on its reading thread while the capture thread stores the previous
- * batch. Rendering is pure, so it needs no lock. Content stays out of {@link #toString()}.
+ * Events (as {@link LineEvent}s) together with their vault lines (canonical JSONL, UTF-8), rendered
+ * before the vault is entered: the daemon renders on its reading thread while the capture thread
+ * stores the previous batch. Rendering is pure, so it needs no lock. Content stays out of {@link
+ * #toString()}.
  */
 public final class RenderedBatch {
     private static final JsonlRenderer RENDERER = new JsonlRenderer();
@@ -29,11 +31,11 @@ public final class RenderedBatch {
     private static final ThreadLocal<Lines> SCRATCH =
             ThreadLocal.withInitial(() -> new Lines(64 << 10));
 
-    private final List<ConversationEvent> events;
+    private final List<LineEvent> events;
     private final byte[] bytes;
     private final int[] ends;
 
-    private RenderedBatch(List<ConversationEvent> events, byte[] bytes, int[] ends) {
+    private RenderedBatch(List<LineEvent> events, byte[] bytes, int[] ends) {
         this.events = events;
         this.bytes = bytes;
         this.ends = ends;
@@ -60,20 +62,24 @@ public final class RenderedBatch {
         if (out.capacity() > RETAINED_BYTES) {
             SCRATCH.remove(); // an unusually large batch: do not keep its buffer
         }
-        return new RenderedBatch(copy, bytes, ends);
+        List<LineEvent> whole = new ArrayList<>(copy.size());
+        for (ConversationEvent e : copy) {
+            whole.add(new LineEvent.Whole(e));
+        }
+        return new RenderedBatch(List.copyOf(whole), bytes, ends);
     }
 
     /**
      * A batch of lines rendered elsewhere (by a provider worker) that the caller has already read
-     * back into {@code events}, one line per event, each ending with its line feed. Another line
-     * break would split a line in the vault, so one is refused, as are ends that do not fit {@code
-     * bytes}.
+     * back into {@code events} (see {@link LineSkimmer}), one line per event, each ending with its
+     * line feed. Another line break would split a line in the vault, so one is refused, as are ends
+     * that do not fit {@code bytes}.
      *
      * @throws IllegalArgumentException when the lines do not fit the events
      */
     public static RenderedBatch ofReadLines(
-            List<? extends ConversationEvent> events, byte[] bytes, int[] ends) {
-        List<ConversationEvent> copy = List.copyOf(events);
+            List<? extends LineEvent> events, byte[] bytes, int[] ends) {
+        List<LineEvent> copy = List.copyOf(events);
         if (ends.length != copy.size()) {
             throw new IllegalArgumentException("one line per event");
         }
@@ -153,7 +159,8 @@ public final class RenderedBatch {
         }
     }
 
-    public List<ConversationEvent> events() {
+    /** The lines' events, one per line, in order. */
+    public List<LineEvent> events() {
         return events;
     }
 

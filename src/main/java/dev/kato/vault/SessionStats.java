@@ -36,13 +36,24 @@ final class SessionStats {
 
     /** Counts one event whose line took {@code lineBytes} bytes (with its newline). */
     void add(ConversationEvent event, long lineBytes) {
+        add(new LineEvent.Whole(event), lineBytes);
+    }
+
+    /**
+     * Counts one line's event; a skimmed line is never a title or a user message (see {@link
+     * LineSkimmer}), so its header is all the stats need.
+     */
+    void add(LineEvent line, long lineBytes) {
         count++;
         bytes += lineBytes;
-        Instant t = event.meta().timestamp();
+        Instant t = line.meta().timestamp();
         if (t != null) {
             Instant millis = t.truncatedTo(ChronoUnit.MILLIS);
             first = first == null || millis.isBefore(first) ? millis : first;
             last = last == null || millis.isAfter(last) ? millis : last;
+        }
+        if (!(line instanceof LineEvent.Whole(ConversationEvent event))) {
+            return;
         }
         switch (event) {
             case ProviderInfo p

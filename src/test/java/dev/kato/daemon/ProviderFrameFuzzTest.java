@@ -18,6 +18,7 @@ import dev.kato.ipc.ProviderMessage;
 import dev.kato.ipc.ProviderRequest;
 import dev.kato.ipc.WireFrames;
 import dev.kato.provider.FileRole;
+import dev.kato.vault.RenderedBatch;
 import dev.kato.writer.JsonlRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -125,12 +126,12 @@ class ProviderFrameFuzzTest {
     private static void check(ProviderMessage message) throws FrameException {
         switch (message) {
             case ProviderMessage.Batch b -> {
-                ProviderReports.Lines lines = REPORTS.lines(b);
+                RenderedBatch lines = REPORTS.lines(b);
                 SessionFile file = REPORTS.checked(b.file());
                 assertThat(file.path().startsWith(ROOT)).isTrue();
                 int start = 0;
-                byte[] bytes = lines.rendered().lineBytes();
-                for (int end : lines.rendered().lineEnds()) {
+                byte[] bytes = lines.lineBytes();
+                for (int end : lines.lineEnds()) {
                     for (int i = start; i < end - 1; i++) {
                         assertThat(bytes[i]).isNotIn((byte) '\n', (byte) '\r');
                     }
@@ -138,8 +139,11 @@ class ProviderFrameFuzzTest {
                     start = end;
                 }
                 assertThat(lines.events())
-                        .allSatisfy(
-                                e -> assertThat(e.meta().provider()).isEqualTo(Provider.CLAUDE));
+                        .allSatisfy(e -> {
+                            assertThat(e.meta().provider()).isEqualTo(Provider.CLAUDE);
+                            // whole or skimmed, every accepted line reads back whole
+                            assertThat(e.event().meta()).isEqualTo(e.meta());
+                        });
             }
             case ProviderMessage.Failed f -> assertThat(f.description()).matches("[\\x20-\\x7e]*");
             case ProviderMessage.Stopped s -> assertThat(s.description()).matches("[\\x20-\\x7e]*");

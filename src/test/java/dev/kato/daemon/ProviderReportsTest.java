@@ -17,6 +17,8 @@ import dev.kato.ingest.SessionFile;
 import dev.kato.ipc.FrameException;
 import dev.kato.ipc.ProviderMessage;
 import dev.kato.provider.FileRole;
+import dev.kato.vault.LineEvent;
+import dev.kato.vault.RenderedBatch;
 import dev.kato.writer.JsonlRenderer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -90,9 +92,14 @@ class ProviderReportsTest {
                 new AssistantMessage(
                         meta(Provider.CLAUDE, "a1"), "answer", "m", AssistantPhase.UNSPECIFIED);
         ProviderMessage.Batch batch = batch(FILE, line(a), line(b));
-        ProviderReports.Lines lines = reports.lines(batch);
-        assertThat(lines.events()).containsExactly(a, b);
-        assertThat(new String(lines.rendered().lineBytes(), StandardCharsets.UTF_8))
+        RenderedBatch lines = reports.lines(batch);
+        assertThat(lines.events()).extracting(LineEvent::event).containsExactly(a, b);
+        // the user message is read whole (its text feeds commands and titles); the assistant's
+        // answer, which the daemon only stores, is skimmed
+        assertThat(lines.events())
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Whole", "Skimmed");
+        assertThat(new String(lines.lineBytes(), StandardCharsets.UTF_8))
                 .isEqualTo(line(a) + line(b));
         assertThat(reports.checked(batch.file())).isEqualTo(FILE);
         assertThat(batch.cursor()).isEqualTo(new IngestCursor("(dev=1,ino=2)", 42));
