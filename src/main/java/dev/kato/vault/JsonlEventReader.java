@@ -196,7 +196,7 @@ public final class JsonlEventReader {
         return d;
     }
 
-    private static EventKind kindOf(String wire) throws RejectedLine {
+    static EventKind kindOf(String wire) throws RejectedLine {
         for (EventKind k : EventKind.values()) {
             if (k.wireName().equals(wire)) {
                 return k;
@@ -214,7 +214,7 @@ public final class JsonlEventReader {
         throw new RejectedLine("unknown user origin");
     }
 
-    private static AssistantPhase phase(String wire) throws RejectedLine {
+    static AssistantPhase phase(String wire) throws RejectedLine {
         for (AssistantPhase p : AssistantPhase.values()) {
             if (p.wireName().equals(wire)) {
                 return p;

@@ -147,7 +147,7 @@ public final class LineSkimmer {
         name(p, "timestamp");
         Instant timestamp = timestampOrNull(p);
         name(p, "kind");
-        EventKind kind = kindOf(string(p));
+        EventKind kind = JsonlEventReader.kindOf(string(p));
         if (!skimmable(kind)) {
             return null;
         }
@@ -169,9 +169,7 @@ public final class LineSkimmer {
         switch (kind) {
             case ASSISTANT_MESSAGE -> {
                 stringOrNull(p, field, "model");
-                if (!isAssistantPhase(string(p, nextName(p), "phase"))) {
-                    throw new RejectedLine("unknown assistant phase");
-                }
+                JsonlEventReader.phase(string(p, nextName(p), "phase"));
                 skipString(p, nextName(p), "text");
             }
             case THINKING -> {
@@ -290,24 +288,6 @@ public final class LineSkimmer {
             throw new RejectedLine("not a canonical timestamp");
         }
         return parsed;
-    }
-
-    private static EventKind kindOf(String wire) throws RejectedLine {
-        for (EventKind k : EventKind.values()) {
-            if (k.wireName().equals(wire)) {
-                return k;
-            }
-        }
-        throw new RejectedLine("unknown kind");
-    }
-
-    private static boolean isAssistantPhase(String wire) {
-        for (var phase : dev.kato.event.AssistantPhase.values()) {
-            if (phase.wireName().equals(wire)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
