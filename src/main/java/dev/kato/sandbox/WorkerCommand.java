@@ -76,8 +76,11 @@ public final class WorkerCommand {
         }
         List<String> flags = new ArrayList<>(JVM_FLAGS);
         if (role == Role.PROVIDER_WORKER) {
-            // C2 only: they parse every byte of history, where C2's code pays for its compiling
-            flags.add(1, "-XX:-TieredCompilation");
+            // C2 only: they parse every byte of history, where C2's code pays for its compiling;
+            // and the daemon's young generation (see DAEMON_JVM_FLAGS): each read's lines, their
+            // rendering and the frame are all alive at a collection
+            flags.addAll(
+                    1, List.of("-XX:-TieredCompilation", "-XX:NewRatio=1", "-XX:SurvivorRatio=4"));
         } else {
             flags.add(1, "-XX:TieredStopAtLevel=1");
         }

@@ -125,10 +125,12 @@ public final class RenderedBatch {
             int n = count;
             int kept = -1; // where kept bytes go once something was replaced; until then in place
             int next = from; // the first byte not yet kept
-            for (int i = JsonBytes.indexOf(b, from, n - 1, (byte) '\\');
+            // Only the rare backslash-u pairs are visited, not every escape: a long text holds a
+            // backslash every few dozen bytes (line breaks, quotes).
+            for (int i = JsonBytes.indexOfPair(b, from, n, (byte) '\\', (byte) 'u');
                     i >= 0;
-                    i = JsonBytes.indexOf(b, i + 1, n - 1, (byte) '\\')) {
-                if (b[i + 1] == 'u' && i + 5 < n && isSurrogateEscape(b, i + 2)) {
+                    i = JsonBytes.indexOfPair(b, i + 2, n, (byte) '\\', (byte) 'u')) {
+                if (startsEscape(b, from, i) && i + 5 < n && isSurrogateEscape(b, i + 2)) {
                     if (kept < 0) {
                         kept = i;
                     } else {
@@ -137,15 +139,26 @@ public final class RenderedBatch {
                     }
                     b[kept++] = '?';
                     next = i + 6;
-                    i += 5;
-                } else {
-                    i++; // the escaped character, which may itself be a backslash
+                    i += 4; // the next search starts after the escape's six bytes
                 }
             }
             if (kept >= 0) {
                 System.arraycopy(b, next, b, kept, n - next);
                 count = kept + n - next;
             }
+        }
+
+        /**
+         * Whether the backslash at {@code i} starts an escape rather than ending an escaped
+         * backslash: escapes pair backslashes from the left, so it does when an even number of
+         * backslashes (since {@code from}, where no escape is open) directly precede it.
+         */
+        private static boolean startsEscape(byte[] b, int from, int i) {
+            int k = i;
+            while (k > from && b[k - 1] == '\\') {
+                k--;
+            }
+            return (i - k) % 2 == 0;
         }
 
         private static boolean isSurrogateEscape(byte[] b, int hex) {

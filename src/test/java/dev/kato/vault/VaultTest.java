@@ -170,12 +170,16 @@ class VaultTest {
                         KEY,
                         "s",
                         1,
-                        "high \uD800 low \uDC00 pair \uD83D\uDE00 \\\\uD800 end \uD83D");
+                        "high \uD800 low \uDC00 pair \uD83D\uDE00 \\\\uD800 \\\uDC01 \\\\\\"
+                                + "\uDBFF end \uD83D");
         vault.append(KEY, List.of(odd), SessionMetaUpdate.none());
         assertThat(readAll(vault, KEY))
                 .containsExactly(
                         VaultEvents.user(
-                                KEY, "s", 1, "high ? low ? pair \uD83D\uDE00 \\\\uD800 end ?"));
+                                KEY,
+                                "s",
+                                1,
+                                "high ? low ? pair \uD83D\uDE00 \\\\uD800 \\? \\\\\\? end ?"));
     }
 
     @Test
