@@ -4,9 +4,7 @@ import dev.kato.config.SandboxMode;
 import dev.kato.ipc.WriterChannel;
 import dev.kato.ipc.WriterStart;
 import dev.kato.sandbox.ArchiveBase;
-import dev.kato.sandbox.Role;
 import dev.kato.sandbox.WorkerCommand;
-import dev.kato.sandbox.WorkerMain;
 import dev.kato.sandbox.WorkerRuntime;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -25,11 +23,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * Hidden: records the AOT cache that writer workers (and the trampoline that starts them) use, so a
- * new destination's writer is up sooner. Runs one writer worker unconfined ({@code sandbox.mode:
- * off}) on a temporary file with the workers' own JVM flags plus the recording flags, drives every
- * operation through its pipe, then assembles the cache at a base address drawn at random ({@link
- * ArchiveBase}). {@code bin/kato} runs it after a build.
+ * Hidden: records the AOT cache that the workers, their trampolines and the daemon use, so a new
+ * destination's writer is up sooner and a provider worker compiles its parser sooner at a first
+ * start. Runs the training JVM ({@code dev.kato.worker.TrainingWorker}) unconfined ({@code
+ * sandbox.mode: off}) with a provider worker's JVM flags plus the recording flags: it trains the
+ * provider workers' path on the bundled synthetic sessions, then becomes a writer worker on a
+ * temporary file, whose every operation this command drives through its pipe. Then it assembles the
+ * cache at a base address drawn at random ({@link ArchiveBase}). {@code bin/kato} runs it after a
+ * build.
  */
 @Command(name = "aot-worker-training", hidden = true)
 final class WorkerTrainCommand implements Callable<Integer> {
@@ -62,12 +63,7 @@ final class WorkerTrainCommand implements Callable<Integer> {
             Process worker =
                     new ProcessBuilder(
                                     WorkerCommand.aotTraining(
-                                            runtime,
-                                            Role.WRITER_WORKER,
-                                            WorkerMain.WRITER,
-                                            start.encode(),
-                                            configuration,
-                                            base))
+                                            runtime, start.encode(), configuration, base))
                             .redirectError(ProcessBuilder.Redirect.DISCARD)
                             .start();
             WriterChannel ch =
@@ -89,9 +85,7 @@ final class WorkerTrainCommand implements Callable<Integer> {
                 return 1;
             }
             Process create =
-                    new ProcessBuilder(
-                                    WorkerCommand.aotCreate(
-                                            runtime, WorkerMain.WRITER, configuration, cache, base))
+                    new ProcessBuilder(WorkerCommand.aotCreate(runtime, configuration, cache, base))
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .start();

@@ -13,6 +13,9 @@ import java.util.List;
 public final class WorkerCommand {
     static final String TRAMPOLINE = "dev.kato.worker.ConfineAndExec";
 
+    /** The AOT training run's class: not a {@link WorkerMain}, never run confined. */
+    static final String TRAINING = "dev.kato.worker.TrainingWorker";
+
     /** What every Kato JVM but the CLI runs with. */
     private static final List<String> COMMON_FLAGS =
             List.of(
@@ -103,25 +106,31 @@ public final class WorkerCommand {
     }
 
     /**
-     * A training run of a worker that records what it loads into {@code configuration}: the
-     * worker's own command line (unconfined) with the recording flags, so the cache made from it
-     * matches. The JVM keeps the base address of the recording in {@code configuration}; the
-     * creation step must name the same one.
+     * The training run recorded into the workers' AOT cache ({@code kato aot-worker-training}): the
+     * {@link #TRAINING} class, unconfined, with a provider worker's JVM flags (C2 only: its
+     * interpreter collects the method profiles the cache keeps) plus the recording flags, then a
+     * writer worker's {@code writerArgs}. The JVM keeps the base address of the recording in {@code
+     * configuration}; the creation step must name the same one.
      */
     public static List<String> aotTraining(
             WorkerRuntime runtime,
-            Role role,
-            WorkerMain main,
-            List<String> workerArgs,
+            List<String> writerArgs,
             java.nio.file.Path configuration,
             ArchiveBase base) {
-        List<String> cmd = new ArrayList<>(worker(runtime, role, main, workerArgs));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(runtime.javaLauncher().toString());
+        cmd.addAll(jvmFlags(Role.PROVIDER_WORKER));
         cmd.addAll(
-                1,
                 List.of(
                         "-XX:AOTMode=record",
                         "-XX:AOTConfiguration=" + configuration,
-                        base.flag()));
+                        base.flag(),
+                        "-p",
+                        runtime.modulePathArgument(),
+                        "-m",
+                        "dev.kato/" + TRAINING,
+                        Role.WRITER_WORKER.id()));
+        cmd.addAll(writerArgs);
         return List.copyOf(cmd);
     }
 
@@ -131,13 +140,12 @@ public final class WorkerCommand {
      */
     public static List<String> aotCreate(
             WorkerRuntime runtime,
-            WorkerMain main,
             java.nio.file.Path configuration,
             java.nio.file.Path cache,
             ArchiveBase base) {
         List<String> cmd = new ArrayList<>();
         cmd.add(runtime.javaLauncher().toString());
-        cmd.addAll(jvmFlags(Role.WRITER_WORKER));
+        cmd.addAll(jvmFlags(Role.PROVIDER_WORKER));
         cmd.addAll(
                 List.of(
                         base.flag(),
@@ -147,7 +155,7 @@ public final class WorkerCommand {
                         "-p",
                         runtime.modulePathArgument(),
                         "-m",
-                        "dev.kato/" + main.className()));
+                        "dev.kato/" + TRAINING));
         return List.copyOf(cmd);
     }
 

@@ -210,7 +210,7 @@ public final class ProviderWorker {
     }
 
     /** Turns what {@link LiveIngest} finds into frames; called from several reading threads. */
-    private static final class Reporter implements IngestListener {
+    static final class Reporter implements IngestListener {
         private final OutputStream out;
         private final IdleCollector idle =
                 IdleCollector.roomyWhileBusy(IDLE_GC_BYTES, IDLE_GC_QUIET, false);

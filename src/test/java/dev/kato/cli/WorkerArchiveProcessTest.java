@@ -75,6 +75,70 @@ class WorkerArchiveProcessTest {
         }
     }
 
+    /**
+     * Run from Kato's jar, as {@code bin/kato} does (a JVM caches no classes from a directory,
+     * which is where this test run's own classes are), the training puts the provider workers' path
+     * in the cache next to the writer's: a provider worker, and the daemon, which skims the lines,
+     * find those classes there instead of loading them from the jar.
+     */
+    @Test
+    void training_fromTheJar_cachesTheProviderWorkersPath() throws Exception {
+        List<Path> modulePath = new ArrayList<>();
+        for (String entry : KatoProcess.modulePath().split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isRegularFile(p.resolve("module-info.class"))) {
+                Path jar = tmp.resolve("kato.jar");
+                int rc =
+                        java.util.spi.ToolProvider.findFirst("jar")
+                                .orElseThrow()
+                                .run(
+                                        System.out,
+                                        System.err,
+                                        "--create",
+                                        "--file",
+                                        jar.toString(),
+                                        "-C",
+                                        p.toString(),
+                                        ".");
+                assertThat(rc).isZero();
+                modulePath.add(jar);
+            } else if (!Files.isDirectory(p)) {
+                modulePath.add(p);
+            }
+        }
+        WorkerRuntime runtime =
+                new WorkerRuntime(
+                        Path.of(System.getProperty("java.home")),
+                        modulePath,
+                        Optional.of(tmp.resolve("kato-worker.aot")));
+        Process train =
+                new ProcessBuilder(
+                                runtime.javaLauncher().toString(),
+                                "-XX:+UseSerialGC",
+                                "--enable-native-access=dev.kato",
+                                "-p",
+                                runtime.modulePathArgument(),
+                                "-m",
+                                "dev.kato/dev.kato.cli.Main",
+                                "aot-worker-training",
+                                runtime.aotCache().orElseThrow().toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        assertThat(train.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(train.exitValue()).isZero();
+
+        assertThat(loadedFromCache(runtime, tmp.resolve("classes.log")))
+                .contains(
+                        "dev.kato.provider.claude.ClaudeRecordParser",
+                        "dev.kato.provider.codex.CodexRecordParser",
+                        "dev.kato.provider.gemini.GeminiDocumentParser",
+                        "dev.kato.writer.JsonlRenderer",
+                        "dev.kato.vault.LineSkimmer",
+                        "dev.kato.ingest.LiveIngest",
+                        "dev.kato.worker.WriterWorker");
+    }
+
     private static Process startWriter(WorkerRuntime runtime, Path dir) throws IOException {
         Files.createDirectories(dir);
         WriterStart start = WorkerTrainCommand.unconfinedStart(dir, dir.resolve("chat.md"));
@@ -92,6 +156,30 @@ class WorkerArchiveProcessTest {
                         new BufferedOutputStream(worker.getOutputStream()))
                 .awaitReady();
         return worker;
+    }
+
+    /**
+     * The Kato classes a provider worker JVM loads from the cache: one started with no arguments
+     * (it refuses them and exits), logging each class it loads and from where.
+     */
+    private static List<String> loadedFromCache(WorkerRuntime runtime, Path log)
+            throws IOException, InterruptedException {
+        List<String> cmd =
+                new ArrayList<>(
+                        WorkerCommand.worker(
+                                runtime, Role.PROVIDER_WORKER, WorkerMain.PROVIDER, List.of()));
+        // after the worker's own flags, which turn all logging off
+        cmd.add(cmd.indexOf("-p"), "-Xlog:class+load=info:file=" + log);
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return Files.readAllLines(log).stream()
+                .filter(l -> l.endsWith("source: shared objects file"))
+                .map(l -> l.replaceAll("^.*\\] (\\S+) source: shared objects file$", "$1"))
+                .toList();
     }
 
     private record Mapping(long start, long end) {}
