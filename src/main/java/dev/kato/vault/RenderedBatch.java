@@ -2,7 +2,15 @@ package dev.kato.vault;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kato.event.AssistantMessage;
 import dev.kato.event.ConversationEvent;
+import dev.kato.event.Decision;
+import dev.kato.event.ProviderInfo;
+import dev.kato.event.SystemNotice;
+import dev.kato.event.Thinking;
+import dev.kato.event.ToolCall;
+import dev.kato.event.ToolResult;
+import dev.kato.event.UserMessage;
 import dev.kato.json.JsonBytes;
 import dev.kato.writer.JsonlRenderer;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +39,12 @@ public final class RenderedBatch {
     private static final ThreadLocal<Lines> SCRATCH =
             ThreadLocal.withInitial(() -> new Lines(64 << 10));
 
+    /** A line's fields other than its texts, about (ids, names, timestamp, punctuation). */
+    private static final int LINE_BYTES = 320;
+
+    /** The most a batch's buffer is sized to at once; a larger batch grows it as it renders. */
+    private static final int MAX_PRESIZED_BYTES = 32 << 20;
+
     private final List<LineEvent> events;
     private final byte[] bytes;
     private final int[] ends;
@@ -49,8 +63,14 @@ public final class RenderedBatch {
     public static RenderedBatch of(List<? extends ConversationEvent> events) {
         requireNonNull(events, "events");
         List<ConversationEvent> copy = List.copyOf(events);
-        Lines out = SCRATCH.get();
-        out.reset();
+        long expected = expectedBytes(copy);
+        Lines out;
+        if (expected <= RETAINED_BYTES) {
+            out = SCRATCH.get();
+            out.reset();
+        } else {
+            out = new Lines((int) Math.min(expected, MAX_PRESIZED_BYTES));
+        }
         int[] ends = new int[copy.size()];
         for (int i = 0; i < copy.size(); i++) {
             int lineStart = out.size();
@@ -59,14 +79,40 @@ public final class RenderedBatch {
             ends[i] = out.size();
         }
         byte[] bytes = out.toByteArray();
-        if (out.capacity() > RETAINED_BYTES) {
-            SCRATCH.remove(); // an unusually large batch: do not keep its buffer
+        if (expected <= RETAINED_BYTES && out.capacity() > RETAINED_BYTES) {
+            SCRATCH.remove(); // it grew past what a thread keeps: do not keep it
         }
         List<LineEvent> whole = new ArrayList<>(copy.size());
         for (ConversationEvent e : copy) {
             whole.add(new LineEvent.Whole(e));
         }
         return new RenderedBatch(List.copyOf(whole), bytes, ends);
+    }
+
+    /**
+     * About how many bytes {@code events} render to: their texts' characters plus an eighth
+     * (escapes and characters of more than one byte), and each line's other fields. A catch-up
+     * batch's buffer is then allocated once at about its size instead of doubling from 64 KiB five
+     * or six times.
+     */
+    static long expectedBytes(List<ConversationEvent> events) {
+        long chars = 0;
+        for (ConversationEvent e : events) {
+            chars +=
+                    LINE_BYTES
+                            + switch (e) {
+                                case UserMessage u -> u.text().length();
+                                case AssistantMessage a -> a.text().length();
+                                case Thinking t -> t.text().length();
+                                case ToolCall c ->
+                                        c.description().length() + c.inputJson().length();
+                                case ToolResult r -> r.text().length();
+                                case Decision d -> d.summary().length() + d.question().length();
+                                case SystemNotice n -> n.text().length();
+                                case ProviderInfo p -> p.value().length();
+                            };
+        }
+        return chars + chars / 8;
     }
 
     /**
