@@ -2,11 +2,9 @@ package dev.kato.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.kato.event.ConversationEvent;
 import dev.kato.event.Provider;
 import dev.kato.ingest.FileTail.TailRead;
-import dev.kato.provider.Anomaly;
-import dev.kato.provider.ParseSink;
+import dev.kato.provider.ParsedBatch;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -197,7 +194,7 @@ public final class LiveIngest implements Ingestion {
 
     /** Reads one turn of one file; true when it has more to read at once. */
     private boolean readOnce(Tracked t, byte[] buffer) throws IOException {
-        Collector got = new Collector();
+        ParsedBatch got = new ParsedBatch();
         SessionFile file = t.tail.file();
         boolean catchingUp = t.catchingUp;
         TailRead read = t.tail.readNew(got, catchingUp ? t.startSize : Long.MAX_VALUE, buffer);
@@ -219,9 +216,10 @@ public final class LiveIngest implements Ingestion {
             t.catchingUp = false;
         }
         IngestCursor cursor = t.tail.cursor();
-        if (!got.events.isEmpty() || !got.anomalies.isEmpty() || !cursor.equals(t.delivered)) {
+        if (!got.isEmpty() || !cursor.equals(t.delivered)) {
             Provenance provenance = catchingUp ? Provenance.PRESENT_AT_START : Provenance.LIVE;
-            listener.batch(new IngestBatch(file, provenance, got.events, got.anomalies, cursor));
+            listener.batch(
+                    new IngestBatch(file, provenance, got.events(), got.anomalies(), cursor));
             t.delivered = cursor;
         }
         // After catch-up, look once more for bytes appended since start-up.
@@ -299,21 +297,6 @@ public final class LiveIngest implements Ingestion {
             this.tail = tail;
             this.catchingUp = presentAtStart;
             this.startSize = startSize;
-        }
-    }
-
-    private static final class Collector implements ParseSink {
-        final List<ConversationEvent> events = new ArrayList<>();
-        final List<Anomaly> anomalies = new ArrayList<>();
-
-        @Override
-        public void event(ConversationEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void anomaly(Anomaly anomaly) {
-            anomalies.add(anomaly);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.kato.worker;
 
-import dev.kato.event.ConversationEvent;
 import dev.kato.event.Provider;
 import dev.kato.ingest.IngestBatch;
 import dev.kato.ingest.IngestCursor;
@@ -11,9 +10,8 @@ import dev.kato.ingest.Provenance;
 import dev.kato.ingest.SessionFile;
 import dev.kato.ingest.SessionFileReader;
 import dev.kato.ingest.TailStatus;
-import dev.kato.provider.Anomaly;
 import dev.kato.provider.FileRole;
-import dev.kato.provider.ParseSink;
+import dev.kato.provider.ParsedBatch;
 import dev.kato.provider.ParserLimits;
 import dev.kato.vault.LineSkimmer;
 import dev.kato.vault.RenderedBatch;
@@ -36,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  * provider workers' path, in this process, over the synthetic sessions bundled in the jar: each
  * file read and parsed, its events rendered and framed as a provider worker does (to nowhere), and
  * the lines skimmed as the daemon does; a live ingest is started over them once, so its watcher and
- * tail classes load too. The cache then holds these classes and the method profiles of that path,
- * with which a provider worker's C2 compiles its parser sooner at a first start. Then it is a
- * writer worker driven through its pipe, as before.
+ * tail classes load too. The cache then holds these classes, loaded and linked, and the method
+ * profiles of that path, for a provider worker's first start. Then it is a writer worker driven
+ * through its pipe, as before.
  *
  * <p>Not a {@code WorkerMain}: the trampoline cannot re-execute into it, and no confined process
  * runs it.
@@ -97,16 +95,16 @@ public final class TrainingWorker {
             SessionFileReader reader = new SessionFileReader(ParserLimits.DEFAULT);
             for (int round = 0; round < ROUNDS; round++) {
                 for (SessionFile file : files) {
-                    Collected got = new Collected();
+                    ParsedBatch got = new ParsedBatch();
                     reader.readAll(file, got);
                     reporter.batch(
                             new IngestBatch(
                                     file,
                                     Provenance.PRESENT_AT_START,
-                                    got.events,
-                                    got.anomalies,
+                                    got.events(),
+                                    got.anomalies(),
                                     new IngestCursor("training", Files.size(file.path()))));
-                    skim(RenderedBatch.of(got.events));
+                    skim(RenderedBatch.of(got.events()));
                 }
             }
             for (Session s : SESSIONS) {
@@ -159,21 +157,6 @@ public final class TrainingWorker {
                 throw new IOException("training resource missing: " + name);
             }
             return in.readAllBytes();
-        }
-    }
-
-    private static final class Collected implements ParseSink {
-        final List<ConversationEvent> events = new ArrayList<>();
-        final List<Anomaly> anomalies = new ArrayList<>();
-
-        @Override
-        public void event(ConversationEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void anomaly(Anomaly anomaly) {
-            anomalies.add(anomaly);
         }
     }
 
