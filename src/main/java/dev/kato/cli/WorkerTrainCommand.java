@@ -24,13 +24,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Hidden: records the AOT cache that the workers, their trampolines and the daemon use, so a new
- * destination's writer is up sooner and a provider worker compiles its parser sooner at a first
- * start. Runs the training JVM ({@code dev.kato.worker.TrainingWorker}) unconfined ({@code
- * sandbox.mode: off}) with a provider worker's JVM flags plus the recording flags: it trains the
- * provider workers' path on the bundled synthetic sessions, then becomes a writer worker on a
- * temporary file, whose every operation this command drives through its pipe. Then it assembles the
- * cache at a base address drawn at random ({@link ArchiveBase}). {@code bin/kato} runs it after a
- * build.
+ * destination's writer is up sooner and a provider worker starts with its parser's classes and
+ * method profiles. Runs the training JVM ({@code dev.kato.worker.TrainingWorker}) unconfined
+ * ({@code sandbox.mode: off}) with a provider worker's JVM flags plus the recording flags: it
+ * trains the provider workers' path on the bundled synthetic sessions, then becomes a writer worker
+ * on a temporary file, whose every operation this command drives through its pipe. Then it
+ * assembles the cache at a base address drawn at random ({@link ArchiveBase}). {@code bin/kato}
+ * runs it after a build.
  */
 @Command(name = "aot-worker-training", hidden = true)
 final class WorkerTrainCommand implements Callable<Integer> {
