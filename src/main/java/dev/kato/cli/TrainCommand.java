@@ -1,17 +1,24 @@
 package dev.kato.cli;
 
+import dev.kato.config.Environment;
+import dev.kato.config.KatoConfig;
 import dev.kato.control.ControlReply;
 import dev.kato.control.ControlRequest;
 import dev.kato.control.DaemonStatus;
 import dev.kato.control.FrameCodec;
 import dev.kato.control.StatusJson;
 import dev.kato.event.Provider;
+import dev.kato.export.Configured;
 import dev.kato.ingest.SessionParsers;
 import dev.kato.provider.Anomaly;
 import dev.kato.provider.ParseContext;
 import dev.kato.provider.ParseSink;
 import dev.kato.provider.ParserLimits;
 import dev.kato.provider.SessionParser;
+import dev.kato.sandbox.ConfinedLauncher;
+import dev.kato.sandbox.WorkerMain;
+import dev.kato.sandbox.WorkerRuntime;
+import dev.kato.worker.TrainingWorker;
 import dev.kato.writer.JsonlRenderer;
 import dev.kato.writer.MarkdownBodyWriter;
 import dev.kato.writer.MarkdownOptions;
@@ -26,7 +33,8 @@ import picocli.CommandLine.Command;
  * Hidden: the training run that {@code bin/kato} records into the JVM's AOT cache after a build. It
  * parses the small synthetic sessions bundled in the jar and renders them to nowhere, so the cache
  * holds the classes and method profiles of the parse → render path; it then renders a status in
- * memory and exchanges it once over a unix socket in a temporary directory that it removes.
+ * memory and exchanges it once over a unix socket in a temporary directory that it removes, and
+ * goes through {@code kato start} up to the daemon's spawn (config, envelope, command line).
  */
 @Command(name = "aot-training", hidden = true)
 final class TrainCommand implements Callable<Integer> {
@@ -86,7 +94,23 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         trainStatus();
+        trainStart();
         return ExitCode.OK.code();
+    }
+
+    /**
+     * {@code kato start} up to the daemon's spawn: the config loaded as it is, the orchestrator's
+     * envelope and confined command line built. Nothing is started and no user file is read.
+     */
+    private static void trainStart() throws IOException {
+        Environment env = TrainingWorker.trainingEnvironment();
+        KatoConfig config = TrainingWorker.trainConfig(env);
+        ConfinedLauncher.confined(
+                Configured.orchestrator(config, env),
+                WorkerRuntime.forWorkers(),
+                WorkerMain.DAEMON,
+                List.of("0".repeat(64)),
+                java.util.Map.of());
     }
 
     /**

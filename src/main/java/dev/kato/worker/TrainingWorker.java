@@ -1,5 +1,10 @@
 package dev.kato.worker;
 
+import dev.kato.config.ConfigLoader;
+import dev.kato.config.ConfigResult;
+import dev.kato.config.Environment;
+import dev.kato.config.InvalidEnvironmentException;
+import dev.kato.config.KatoConfig;
 import dev.kato.event.Provider;
 import dev.kato.ingest.IngestBatch;
 import dev.kato.ingest.IngestCursor;
@@ -18,6 +23,7 @@ import dev.kato.vault.RenderedBatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +41,9 @@ import org.jspecify.annotations.Nullable;
  * file read and parsed, its events rendered and framed as a provider worker does (to nowhere), and
  * the lines skimmed as the daemon does; a live ingest is started over them once, so its watcher and
  * tail classes load too. The cache then holds these classes, loaded and linked, and the method
- * profiles of that path, for a provider worker's first start. Then it is a writer worker driven
- * through its pipe, as before.
+ * profiles of that path, for a provider worker's first start. The daemon, which maps the same
+ * cache, gets its config parser's classes from a few rounds over a bundled config. Then it is a
+ * writer worker driven through its pipe, as before.
  *
  * <p>Not a {@code WorkerMain}: the trampoline cannot re-execute into it, and no confined process
  * runs it.
@@ -44,6 +51,9 @@ import org.jspecify.annotations.Nullable;
 public final class TrainingWorker {
     /** Rounds over the bundled sessions: enough calls for C2 to compile the hot path. */
     private static final int ROUNDS = 40;
+
+    /** Rounds over the training config: its parser and validation are cold code otherwise. */
+    private static final int CONFIG_ROUNDS = 10;
 
     private static final LineSkimmer SKIMMER = new LineSkimmer();
 
@@ -80,7 +90,39 @@ public final class TrainingWorker {
         WriterWorker.main(argv);
     }
 
+    /** The home directory the training config's paths live under; nothing is read there. */
+    public static Environment trainingEnvironment() throws IOException {
+        try {
+            return Environment.of(Map.of(), Path.of("/home/training"));
+        } catch (InvalidEnvironmentException e) {
+            throw new IOException("the training environment is refused", e);
+        }
+    }
+
+    /**
+     * The config as a start loads it, for the caches: the bundled training config (every section of
+     * the one {@code kato init} writes) parsed and validated, and a broken one refused, over a few
+     * rounds. Reads no user file. Returns the parsed config.
+     */
+    public static KatoConfig trainConfig(Environment env) throws IOException {
+        byte[] good = resource("kato-config.yaml");
+        byte[] broken =
+                "schemaVersion: 1\nproviderSessionRoots: [\n".getBytes(StandardCharsets.UTF_8);
+        KatoConfig config = null;
+        for (int round = 0; round < CONFIG_ROUNDS; round++) {
+            if (ConfigLoader.parse(good, env) instanceof ConfigResult.Loaded loaded) {
+                config = loaded.config();
+            }
+            ConfigLoader.parse(broken, env);
+        }
+        if (config == null) {
+            throw new IOException("the bundled training config does not load");
+        }
+        return config;
+    }
+
     private static void trainProviderPath() throws IOException, InterruptedException {
+        trainConfig(trainingEnvironment()); // the daemon, which shares this cache, loads one
         Path root = Files.createTempDirectory("kato-aot-provider");
         try {
             List<SessionFile> files = new ArrayList<>();

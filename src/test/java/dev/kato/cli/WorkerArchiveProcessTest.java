@@ -83,29 +83,7 @@ class WorkerArchiveProcessTest {
      */
     @Test
     void training_fromTheJar_cachesTheProviderWorkersPath() throws Exception {
-        List<Path> modulePath = new ArrayList<>();
-        for (String entry : KatoProcess.modulePath().split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isRegularFile(p.resolve("module-info.class"))) {
-                Path jar = tmp.resolve("kato.jar");
-                int rc =
-                        java.util.spi.ToolProvider.findFirst("jar")
-                                .orElseThrow()
-                                .run(
-                                        System.out,
-                                        System.err,
-                                        "--create",
-                                        "--file",
-                                        jar.toString(),
-                                        "-C",
-                                        p.toString(),
-                                        ".");
-                assertThat(rc).isZero();
-                modulePath.add(jar);
-            } else if (!Files.isDirectory(p)) {
-                modulePath.add(p);
-            }
-        }
+        List<Path> modulePath = jarModulePath();
         WorkerRuntime runtime =
                 new WorkerRuntime(
                         Path.of(System.getProperty("java.home")),
@@ -136,7 +114,100 @@ class WorkerArchiveProcessTest {
                         "dev.kato.writer.JsonlRenderer",
                         "dev.kato.vault.LineSkimmer",
                         "dev.kato.ingest.LiveIngest",
-                        "dev.kato.worker.WriterWorker");
+                        "dev.kato.worker.WriterWorker",
+                        // the daemon's config load, which maps the same cache
+                        "dev.kato.config.ConfigReader",
+                        "org.snakeyaml.engine.v2.parser.ParserImpl");
+    }
+
+    /**
+     * The CLI's training ({@code aot-training}, as {@code bin/kato} records it) goes through {@code
+     * kato start} up to the daemon's spawn: a CLI started with that cache finds the config reader,
+     * the YAML parser and the confined launcher there.
+     */
+    @Test
+    void cliTraining_cachesTheStartPath() throws Exception {
+        List<Path> modulePath = jarModulePath();
+        String mp =
+                String.join(
+                        java.io.File.pathSeparator,
+                        modulePath.stream().map(Path::toString).toList());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path cache = tmp.resolve("kato.aot");
+        Process train =
+                new ProcessBuilder(
+                                java,
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                "-XX:AOTCacheOutput=" + cache,
+                                "--enable-native-access=dev.kato",
+                                "-p",
+                                mp,
+                                "-m",
+                                "dev.kato/dev.kato.cli.Main",
+                                "aot-training")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        assertThat(train.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(train.exitValue()).isZero();
+        assertThat(cache).isRegularFile();
+
+        Path log = tmp.resolve("cli-classes.log");
+        Process cli =
+                new ProcessBuilder(
+                                java,
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                "-XX:AOTCache=" + cache,
+                                "-Xlog:class+load=info:file=" + log,
+                                "--enable-native-access=dev.kato",
+                                "-p",
+                                mp,
+                                "-m",
+                                "dev.kato/dev.kato.cli.Main",
+                                "--version")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(
+                        Files.readAllLines(log).stream()
+                                .filter(l -> l.endsWith("source: shared objects file"))
+                                .map(l -> l.replaceAll("^.*\\] (\\S+) source: .*$", "$1"))
+                                .toList())
+                .contains(
+                        "dev.kato.config.ConfigReader",
+                        "org.snakeyaml.engine.v2.parser.ParserImpl",
+                        "dev.kato.sandbox.ConfinedLauncher");
+    }
+
+    /** This test run's module path, with Kato's classes packed into a jar (the cache needs one). */
+    private List<Path> jarModulePath() {
+        List<Path> modulePath = new ArrayList<>();
+        for (String entry : KatoProcess.modulePath().split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isRegularFile(p.resolve("module-info.class"))) {
+                Path jar = tmp.resolve("kato.jar");
+                int rc =
+                        java.util.spi.ToolProvider.findFirst("jar")
+                                .orElseThrow()
+                                .run(
+                                        System.out,
+                                        System.err,
+                                        "--create",
+                                        "--file",
+                                        jar.toString(),
+                                        "-C",
+                                        p.toString(),
+                                        ".");
+                assertThat(rc).isZero();
+                modulePath.add(jar);
+            } else if (!Files.isDirectory(p)) {
+                modulePath.add(p);
+            }
+        }
+        return modulePath;
     }
 
     private static Process startWriter(WorkerRuntime runtime, Path dir) throws IOException {

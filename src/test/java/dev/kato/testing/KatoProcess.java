@@ -29,6 +29,13 @@ public final class KatoProcess {
 
     public static Result run(Map<String, String> env, Path workingDir, String... args)
             throws IOException, InterruptedException {
+        return run(List.of(), env, workingDir, args);
+    }
+
+    /** {@link #run(Map, Path, String...)} with {@code jvmFlags} added to the JVM's own flags. */
+    public static Result run(
+            List<String> jvmFlags, Map<String, String> env, Path workingDir, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(
@@ -37,11 +44,9 @@ public final class KatoProcess {
                         "-XX:+UseSerialGC",
                         "-XX:-UsePerfData",
                         "-Xmx256m",
-                        "--enable-native-access=dev.kato",
-                        "-p",
-                        modulePath(),
-                        "-m",
-                        "dev.kato/dev.kato.cli.Main"));
+                        "--enable-native-access=dev.kato"));
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-p", modulePath(), "-m", "dev.kato/dev.kato.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile());
         pb.environment().clear();
