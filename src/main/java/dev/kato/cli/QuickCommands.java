@@ -36,29 +36,48 @@ final class QuickCommands {
 
     private static int lifecycle(
             String command, CliContext context, PrintWriter out, PrintWriter err) {
-        try {
-            DaemonLifecycle lifecycle = new DaemonLifecycle(context, out, err);
-            ExitCode code =
-                    switch (command) {
+        return answer(
+                () -> {
+                    DaemonLifecycle lifecycle = new DaemonLifecycle(context, out, err);
+                    return switch (command) {
                         case "start" -> lifecycle.start();
                         case "stop" -> lifecycle.stop();
                         default -> lifecycle.restart();
                     };
-            return code.code();
+                },
+                QuickCommands::unexpected,
+                err);
+    }
+
+    /** A quick command's work; {@link #answer} turns what it throws into one line. */
+    @FunctionalInterface
+    private interface Work {
+        ExitCode run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code work}; a failure is one line on {@code err}, in the forms of picocli's handler in
+     * {@link Main} ({@code ioProblem} words an I/O failure), and never a stack trace.
+     */
+    private static int answer(
+            Work work, java.util.function.Function<Exception, String> ioProblem, PrintWriter err) {
+        try {
+            return work.run().code();
         } catch (UserError e) {
             err.println("kato: " + e.getMessage());
-            return ExitCode.FAILURE.code();
+        } catch (IOException e) {
+            err.println("kato: " + ioProblem.apply(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("kato: interrupted");
-            return ExitCode.FAILURE.code();
-        } catch (IOException | RuntimeException e) {
-            err.println(
-                    "kato: unexpected "
-                            + e.getClass().getSimpleName()
-                            + "; rerun with --debug for details");
-            return ExitCode.FAILURE.code();
+        } catch (RuntimeException e) {
+            err.println("kato: " + unexpected(e));
         }
+        return ExitCode.FAILURE.code();
+    }
+
+    private static String unexpected(Exception e) {
+        return "unexpected " + e.getClass().getSimpleName() + "; rerun with --debug for details";
     }
 
     private static boolean plainFlags(String[] args) {
@@ -73,23 +92,19 @@ final class QuickCommands {
 
     private static int status(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
         java.util.List<String> flags = java.util.List.of(args);
-        try {
-            DaemonControl control = DaemonLifecycle.control(context.environment());
-            out.print(
-                    new StatusReport(control, flags.contains("--json"), flags.contains("--all"))
-                            .render());
-            out.flush();
-            return ExitCode.OK.code();
-        } catch (UserError e) {
-            err.println("kato: " + e.getMessage());
-            return ExitCode.FAILURE.code();
-        } catch (IOException e) {
-            err.println("kato: cannot reach the daemon: " + e.getMessage());
-            return ExitCode.FAILURE.code();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("kato: interrupted");
-            return ExitCode.FAILURE.code();
-        }
+        return answer(
+                () -> {
+                    DaemonControl control = DaemonLifecycle.control(context.environment());
+                    out.print(
+                            new StatusReport(
+                                            control,
+                                            flags.contains("--json"),
+                                            flags.contains("--all"))
+                                    .render());
+                    out.flush();
+                    return ExitCode.OK;
+                },
+                e -> "cannot reach the daemon: " + e.getMessage(),
+                err);
     }
 }
