@@ -51,7 +51,7 @@ final class QuickCommands {
 
     /** A quick command's work; {@link #answer} turns what it throws into one line. */
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         ExitCode run() throws IOException, InterruptedException;
     }
 
@@ -59,7 +59,7 @@ final class QuickCommands {
      * Runs {@code work}; a failure is one line on {@code err}, in the forms of picocli's handler in
      * {@link Main} ({@code ioProblem} words an I/O failure), and never a stack trace.
      */
-    private static int answer(
+    static int answer(
             Work work, java.util.function.Function<Exception, String> ioProblem, PrintWriter err) {
         try {
             return work.run().code();

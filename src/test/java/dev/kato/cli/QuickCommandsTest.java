@@ -68,4 +68,41 @@ class QuickCommandsTest {
         assertThat(err.toString()).startsWith("kato: ").contains("KATO_HOME");
         assertThat(err.toString().strip().lines()).hasSize(1);
     }
+
+    /** Whatever a quick command's work throws becomes one line and exit code 1, never a trace. */
+    @Test
+    void aFailingQuickCommand_isOneLine() {
+        java.util.List<QuickCommands.Work> failures =
+                java.util.List.of(
+                        () -> {
+                            throw new UserError("no config");
+                        },
+                        () -> {
+                            throw new IOException("socket gone");
+                        },
+                        () -> {
+                            throw new IllegalStateException("bug");
+                        });
+        java.util.List<String> expected =
+                java.util.List.of(
+                        "kato: no config",
+                        "kato: unreachable: socket gone",
+                        "kato: unexpected IllegalStateException; rerun with --debug for details");
+        for (int i = 0; i < failures.size(); i++) {
+            var err = new java.io.StringWriter();
+            int code =
+                    QuickCommands.answer(
+                            failures.get(i),
+                            e -> "unreachable: " + e.getMessage(),
+                            new java.io.PrintWriter(err, true));
+            assertThat(code).isEqualTo(ExitCode.FAILURE.code());
+            assertThat(err.toString()).isEqualTo(expected.get(i) + "\n");
+        }
+        assertThat(
+                        QuickCommands.answer(
+                                () -> ExitCode.OK,
+                                e -> "",
+                                new java.io.PrintWriter(new java.io.StringWriter())))
+                .isZero();
+    }
 }

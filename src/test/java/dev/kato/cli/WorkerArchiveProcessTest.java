@@ -132,54 +132,52 @@ class WorkerArchiveProcessTest {
                 String.join(
                         java.io.File.pathSeparator,
                         modulePath.stream().map(Path::toString).toList());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path cache = tmp.resolve("kato.aot");
-        Process train =
-                new ProcessBuilder(
-                                java,
-                                "-XX:+UseSerialGC",
-                                "-XX:TieredStopAtLevel=1",
-                                "-XX:AOTCacheOutput=" + cache,
-                                "--enable-native-access=dev.kato",
-                                "-p",
-                                mp,
-                                "-m",
-                                "dev.kato/dev.kato.cli.Main",
-                                "aot-training")
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-        assertThat(train.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(train.exitValue()).isZero();
+        assertThat(runCli(mp, "-XX:AOTCacheOutput=" + cache, "aot-training", 120)).isZero();
         assertThat(cache).isRegularFile();
 
         Path log = tmp.resolve("cli-classes.log");
-        Process cli =
-                new ProcessBuilder(
-                                java,
-                                "-XX:+UseSerialGC",
-                                "-XX:TieredStopAtLevel=1",
-                                "-XX:AOTCache=" + cache,
-                                "-Xlog:class+load=info:file=" + log,
-                                "--enable-native-access=dev.kato",
-                                "-p",
-                                mp,
-                                "-m",
-                                "dev.kato/dev.kato.cli.Main",
-                                "--version")
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-        assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(
-                        Files.readAllLines(log).stream()
-                                .filter(l -> l.endsWith("source: shared objects file"))
-                                .map(l -> l.replaceAll("^.*\\] (\\S+) source: .*$", "$1"))
-                                .toList())
+        runCli(mp, "-XX:AOTCache=" + cache + " -Xlog:class+load=info:file=" + log, "--version", 30);
+        assertThat(cachedClasses(log))
                 .contains(
                         "dev.kato.config.ConfigReader",
                         "org.snakeyaml.engine.v2.parser.ParserImpl",
                         "dev.kato.sandbox.ConfinedLauncher");
+    }
+
+    /** Runs the CLI (C1, SerialGC) with {@code cacheFlags} (space-separated); its exit code. */
+    private static int runCli(String modulePath, String cacheFlags, String command, int seconds)
+            throws IOException, InterruptedException {
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(List.of(cacheFlags.split(" ")));
+        cmd.addAll(
+                List.of(
+                        "--enable-native-access=dev.kato",
+                        "-p",
+                        modulePath,
+                        "-m",
+                        "dev.kato/dev.kato.cli.Main",
+                        command));
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+
+    /** The classes a class-load log says came from the AOT cache. */
+    private static List<String> cachedClasses(Path log) throws IOException {
+        return Files.readAllLines(log).stream()
+                .filter(l -> l.endsWith("source: shared objects file"))
+                .map(l -> l.replaceAll("^.*\\] (\\S+) source: shared objects file$", "$1"))
+                .toList();
     }
 
     /** This test run's module path, with Kato's classes packed into a jar (the cache needs one). */
@@ -247,10 +245,7 @@ class WorkerArchiveProcessTest {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return Files.readAllLines(log).stream()
-                .filter(l -> l.endsWith("source: shared objects file"))
-                .map(l -> l.replaceAll("^.*\\] (\\S+) source: shared objects file$", "$1"))
-                .toList();
+        return cachedClasses(log);
     }
 
     private record Mapping(long start, long end) {}
