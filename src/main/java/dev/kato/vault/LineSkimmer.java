@@ -28,7 +28,11 @@ import tools.jackson.core.JsonToken;
  * <p>Every other line is read whole ({@link LineEvent.Whole}): user messages, decisions and
  * provider information (their content feeds commands, titles and audits), and any line whose bytes
  * hold {@code ::} (a command line could stand in it, which the daemon audits even from untrusted
- * origins) or a {@code \\u} escape (it can hide {@code ::} or a lone surrogate). Thread-safe.
+ * origins) or a {@code \\u} escape (it can hide {@code ::} or a lone surrogate).
+ *
+ * <p>A line in exactly the compact form the canonical renderer writes is first tried by {@link
+ * CompactLineScan}, one pass a word at a time; what that scan does not know comes here.
+ * Thread-safe.
  */
 public final class LineSkimmer {
     private static final VarHandle LONGS =
@@ -62,6 +66,18 @@ public final class LineSkimmer {
         if (end - off > JsonlEventReader.MAX_LINE_BYTES) {
             return Optional.empty();
         }
+        Skim compact = CompactLineScan.scan(bytes, off, end);
+        if (compact != null) {
+            return Optional.of(new LineEvent.Skimmed(compact.meta, compact.kind, bytes, off, len));
+        }
+        return readByJackson(bytes, off, len, end);
+    }
+
+    /**
+     * {@link #read} without the compact scan: {@code end} is {@code off + len} less one trailing
+     * line feed. Package-private for the tests that hold the two paths to the same results.
+     */
+    Optional<LineEvent> readByJackson(byte[] bytes, int off, int len, int end) {
         if (mustReadWhole(bytes, off, end)) {
             return whole(bytes, off, len);
         }
@@ -123,7 +139,31 @@ public final class LineSkimmer {
                 : Optional.empty();
     }
 
-    private record Skim(EventMeta meta, EventKind kind) {}
+    /** What a skim decodes of a line. */
+    record Skim(EventMeta meta, EventKind kind) {
+        static Skim of(
+                String eventId,
+                Provider provider,
+                String sessionId,
+                @Nullable Instant timestamp,
+                @Nullable String turnId,
+                String type,
+                String sourceId,
+                @Nullable String agentId,
+                EventKind kind) {
+            return new Skim(
+                    new EventMeta(
+                            new EventId(eventId),
+                            provider,
+                            sessionId,
+                            timestamp,
+                            turnId,
+                            type,
+                            sourceId,
+                            agentId),
+                    kind);
+        }
+    }
 
     /** The header of a line of a skimmable kind, its whole layout checked; null for other kinds. */
     private static @Nullable Skim skim(JsonParser p) throws RejectedLine {
@@ -202,17 +242,8 @@ public final class LineSkimmer {
         if (p.nextToken() != null) {
             throw new RejectedLine("trailing content after the JSON value");
         }
-        EventMeta meta =
-                new EventMeta(
-                        new EventId(eventId),
-                        provider,
-                        sessionId,
-                        timestamp,
-                        turnId,
-                        type,
-                        sourceId,
-                        agentId);
-        return new Skim(meta, kind);
+        return Skim.of(
+                eventId, provider, sessionId, timestamp, turnId, type, sourceId, agentId, kind);
     }
 
     private static boolean skimmable(EventKind kind) {

@@ -42,7 +42,7 @@ class LineSkimmerTest {
         return new SessionKey(Provider.CLAUDE, "s-1");
     }
 
-    private static EventMeta meta(String id, @org.jspecify.annotations.Nullable String agent) {
+    static EventMeta meta(String id, @org.jspecify.annotations.Nullable String agent) {
         return new EventMeta(
                 EventId.of(Provider.CLAUDE, id),
                 Provider.CLAUDE,
@@ -55,7 +55,7 @@ class LineSkimmerTest {
     }
 
     /** One event of every skimmable kind, with and without an agent id and null fields. */
-    private static List<ConversationEvent> skimmable() {
+    static List<ConversationEvent> skimmable() {
         List<ConversationEvent> out = new ArrayList<>();
         for (String agent : new String[] {null, "agent-7"}) {
             out.add(
@@ -206,7 +206,7 @@ class LineSkimmerTest {
         }
     }
 
-    private static byte[] spliced(byte[] valid, int at, byte[] bad) {
+    static byte[] spliced(byte[] valid, int at, byte[] bad) {
         byte[] line = new byte[valid.length - 1 + bad.length];
         System.arraycopy(valid, 0, line, 0, at);
         System.arraycopy(bad, 0, line, at, bad.length);
@@ -272,7 +272,7 @@ class LineSkimmerTest {
         return false;
     }
 
-    private static byte[] mutate(byte[] seed, Random random, byte[] nasty) {
+    static byte[] mutate(byte[] seed, Random random, byte[] nasty) {
         byte[] b = seed.clone();
         int edits = 1 + random.nextInt(2);
         for (int k = 0; k < edits; k++) {
@@ -298,7 +298,7 @@ class LineSkimmerTest {
         return b;
     }
 
-    private static List<byte[]> goldenLines() throws IOException {
+    static List<byte[]> goldenLines() throws IOException {
         List<byte[]> lines = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(TESTDATA)) {
             for (Path p :
