@@ -294,7 +294,7 @@ final class CompactLineScan {
                                 | zeroBytes(v ^ COLONS)
                                 | (v & HIGHS);
                 if (flags != 0) {
-                    k += Long.numberOfTrailingZeros(flags) >>> 3;
+                    k += firstFlaggedByte(flags);
                     break;
                 }
             }
@@ -330,6 +330,16 @@ final class CompactLineScan {
                 k += n;
             }
         }
+    }
+
+    /**
+     * The index (0–7) of the lowest byte whose high bit {@code flags} sets (only high bits set).
+     * {@code Long.numberOfTrailingZeros} is a call in C1's code, which the daemon runs: here the
+     * lowest flag, shifted to bit 0 of its byte, multiplies a constant whose byte {@code 7 - j}
+     * holds {@code j}, so the product's top byte is the index.
+     */
+    static int firstFlaggedByte(long flags) {
+        return (int) ((((flags & -flags) >>> 7) * 0x0001_0203_0405_0607L) >>> 56);
     }
 
     private static boolean simpleEscape(byte e) {

@@ -178,6 +178,21 @@ class CompactLineScanTest {
         }
     }
 
+    /** The index of the lowest flagged byte, whatever the flags above it. */
+    @Test
+    void firstFlaggedByte_isTheLowestFlag() {
+        Random random = new Random(7);
+        for (int j = 0; j < Long.BYTES; j++) {
+            for (int round = 0; round < 200; round++) {
+                long above = random.nextLong() & 0x8080_8080_8080_8080L & (-1L << (8 * j + 8));
+                long flags = (0x80L << (8 * j)) | (j == 7 ? 0 : above);
+                assertThat(CompactLineScan.firstFlaggedByte(flags)).isEqualTo(j);
+                assertThat(CompactLineScan.firstFlaggedByte(flags))
+                        .isEqualTo(Long.numberOfTrailingZeros(flags) >>> 3);
+            }
+        }
+    }
+
     /** Texts long enough for the word-at-a-time loop, with a special byte at every offset. */
     @Test
     void aSpecialByteAtAnyOffsetOfAWord_isSeen() {
