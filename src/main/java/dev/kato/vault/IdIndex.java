@@ -171,9 +171,12 @@ final class IdIndex implements Closeable {
         return temp;
     }
 
-    /** True when an event with this id is in {@code events.jsonl} before {@code limit}. */
-    boolean contains(String eventId, long limit) throws IOException {
-        long fp = fingerprint(eventId);
+    /**
+     * True when an event with this id is in {@code events.jsonl} before {@code limit}; {@code fp}
+     * is its {@link #fingerprint}, computed once for the probe and the {@link #add} that may
+     * follow.
+     */
+    boolean contains(String eventId, long fp, long limit) throws IOException {
         long mask = slotCount - 1;
         for (long i = fp & mask, probes = 0; probes < slotCount; i = (i + 1) & mask, probes++) {
             long slotFp = slots.fingerprint(i);
@@ -187,12 +190,15 @@ final class IdIndex implements Closeable {
         return false;
     }
 
-    /** Records that the line at {@code offset} holds {@code eventId} (which must be absent). */
-    void add(String eventId, long offset) throws IOException {
+    /**
+     * Records that the line at {@code offset} holds the event whose {@link #fingerprint} is {@code
+     * fp} (which must be absent).
+     */
+    void add(long fp, long offset) throws IOException {
         if ((entries + 1) * 2 > slotCount) {
             grow();
         }
-        slots.insert(fingerprint(eventId), offset);
+        slots.insert(fp, offset);
         entries++;
     }
 
@@ -219,8 +225,11 @@ final class IdIndex implements Closeable {
                 continue;
             }
             String id = EventIdPeek.eventIdOrNull(line.bytes(), 0, line.length());
-            if (id != null && !contains(id, committedBytes)) {
-                add(id, line.offset());
+            if (id != null) {
+                long fp = fingerprint(id);
+                if (!contains(id, fp, committedBytes)) {
+                    add(fp, line.offset());
+                }
             }
         }
         commit(committedBytes);
@@ -327,7 +336,8 @@ final class IdIndex implements Closeable {
         }
     }
 
-    private long fingerprint(String eventId) {
+    /** The index's key for {@code eventId}: a 64-bit prefix of its SHA-256, never 0. */
+    long fingerprint(String eventId) {
         byte[] digest = sha256.digest(eventId.getBytes(StandardCharsets.UTF_8));
         long fp = ByteBuffer.wrap(digest).getLong();
         return fp == 0 ? 1 : fp;

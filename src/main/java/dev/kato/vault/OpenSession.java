@@ -150,9 +150,11 @@ final class OpenSession implements Closeable {
         // The kept lines go to the file with one write (the batch's own bytes when every line is
         // kept); the index learns their ids after the bytes are in the file.
         boolean[] keep = new boolean[batch.size()];
+        long[] fingerprints = new long[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             String id = batch.events().get(i).meta().eventId().value();
-            if (!seen.add(id) || index.contains(id, base)) {
+            fingerprints[i] = index.fingerprint(id);
+            if (!seen.add(id) || index.contains(id, fingerprints[i], base)) {
                 duplicates++;
             } else if (batch.length(i) > JsonlEventReader.MAX_LINE_BYTES) {
                 tooLarge++;
@@ -179,7 +181,7 @@ final class OpenSession implements Closeable {
             for (int i = 0; i < batch.size(); i++) {
                 if (keep[i]) {
                     LineEvent e = batch.events().get(i);
-                    index.add(e.meta().eventId().value(), pos);
+                    index.add(fingerprints[i], pos);
                     stats.add(e, batch.length(i));
                     pos += batch.length(i);
                 }

@@ -87,10 +87,11 @@ final class TailRecovery {
             return "events.jsonl has an event of another session";
         }
         String id = event.meta().eventId().value();
-        if (index.contains(id, line.offset())) {
+        long fp = index.fingerprint(id);
+        if (index.contains(id, fp, line.offset())) {
             return "events.jsonl repeats an event after the last committed event";
         }
-        index.add(id, line.offset());
+        index.add(fp, line.offset());
         stats.add(event, next - line.offset());
         return null;
     }
