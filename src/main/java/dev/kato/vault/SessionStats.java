@@ -8,11 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Folds appended events into a {@link SessionMeta}: count, bytes, time range, title sources. */
 final class SessionStats {
     static final int MAX_TITLE_CHARS = 60;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final SessionMeta base;
     private @Nullable String providerTitle;
@@ -90,7 +92,7 @@ final class SessionStats {
 
     /** The text on one line, whitespace collapsed, at most {@link #MAX_TITLE_CHARS} code points. */
     static String oneLine(String raw) {
-        String s = raw.strip().replaceAll("\\s+", " ");
+        String s = WHITESPACE.matcher(raw.strip()).replaceAll(" ");
         return s.codePointCount(0, s.length()) <= MAX_TITLE_CHARS
                 ? s
                 : s.substring(0, s.offsetByCodePoints(0, MAX_TITLE_CHARS - 1)) + "…";
