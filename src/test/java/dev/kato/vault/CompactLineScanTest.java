@@ -7,7 +7,6 @@ import dev.kato.event.ToolResult;
 import dev.kato.writer.JsonlRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -74,14 +73,7 @@ class CompactLineScanTest {
     /** Seeded mutations (as in LineSkimmerTest): wherever the scan accepts, Jackson agrees. */
     @Test
     void mutatedLines_theScanAcceptsOnlyWhatTheSkimAccepts() throws IOException {
-        List<byte[]> seeds = new ArrayList<>();
-        for (ConversationEvent e : LineSkimmerTest.skimmable()) {
-            seeds.add(renderer.line(e).getBytes(StandardCharsets.UTF_8));
-        }
-        List<byte[]> golden = LineSkimmerTest.goldenLines();
-        for (int i = 0; i < golden.size(); i += 5) {
-            seeds.add(golden.get(i));
-        }
+        List<byte[]> seeds = LineSkimmerTest.mutationSeeds(5);
         byte[] nasty = {
             0,
             0x1f,

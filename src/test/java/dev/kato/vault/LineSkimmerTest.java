@@ -132,14 +132,7 @@ class LineSkimmerTest {
      */
     @Test
     void mutatedLines_getTheReadersVerdict() throws IOException {
-        List<byte[]> seeds = new ArrayList<>();
-        for (ConversationEvent e : skimmable()) {
-            seeds.add(renderer.line(e).getBytes(StandardCharsets.UTF_8));
-        }
-        List<byte[]> golden = goldenLines();
-        for (int i = 0; i < golden.size(); i += 7) {
-            seeds.add(golden.get(i));
-        }
+        List<byte[]> seeds = mutationSeeds(7);
         byte[] nasty = {
             0,
             0x1f,
@@ -270,6 +263,20 @@ class LineSkimmerTest {
         }
         assertThat(read).as(shown).isEmpty();
         return false;
+    }
+
+    /** Lines to mutate: every skimmable kind as rendered, and every {@code step}th golden line. */
+    static List<byte[]> mutationSeeds(int step) throws IOException {
+        JsonlRenderer renderer = new JsonlRenderer();
+        List<byte[]> seeds = new ArrayList<>();
+        for (ConversationEvent e : skimmable()) {
+            seeds.add(renderer.line(e).getBytes(StandardCharsets.UTF_8));
+        }
+        List<byte[]> golden = goldenLines();
+        for (int i = 0; i < golden.size(); i += step) {
+            seeds.add(golden.get(i));
+        }
+        return seeds;
     }
 
     static byte[] mutate(byte[] seed, Random random, byte[] nasty) {
