@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * it never refuses one. Anything it does not know is left to that skim, which decides: whitespace,
  * an escape or a non-ASCII byte in a header string, a {@code \\u} escape, a {@code ::}, a byte
  * sequence that is not well-formed UTF-8 (a surrogate's three-byte form among them), a control
- * character, a kind that is read whole. {@code LineSkimmerTest} holds the two paths to the same
+ * character, a kind that is read whole. {@code CompactLineScanTest} holds the two paths to the same
  * results, on real lines and on mutated ones.
  *
  * <p>It exists because the daemon runs C1-compiled code only: there, Jackson's byte-at-a-time step
@@ -38,7 +38,11 @@ final class CompactLineScan {
     private static final long BACKSLASHES = ONES * '\\';
     private static final long COLONS = ONES * ':';
 
-    private static final byte[] START = ascii("{\"conversationSchemaVersion\":2,\"eventId\":");
+    private static final byte[] START =
+            ascii(
+                    "{\"conversationSchemaVersion\":"
+                            + JsonlEventReader.SCHEMA_VERSION
+                            + ",\"eventId\":");
     private static final byte[] PROVIDER = ascii(",\"provider\":");
     private static final byte[] SESSION_ID = ascii(",\"sessionId\":");
     private static final byte[] TIMESTAMP = ascii(",\"timestamp\":");
