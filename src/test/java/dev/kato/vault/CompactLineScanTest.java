@@ -178,8 +178,8 @@ class CompactLineScanTest {
             for (int round = 0; round < 200; round++) {
                 long above = random.nextLong() & 0x8080_8080_8080_8080L & (-1L << (8 * j + 8));
                 long flags = (0x80L << (8 * j)) | (j == 7 ? 0 : above);
-                assertThat(CompactLineScan.firstFlaggedByte(flags)).isEqualTo(j);
-                assertThat(CompactLineScan.firstFlaggedByte(flags))
+                assertThat(CompactStrings.firstFlaggedByte(flags)).isEqualTo(j);
+                assertThat(CompactStrings.firstFlaggedByte(flags))
                         .isEqualTo(Long.numberOfTrailingZeros(flags) >>> 3);
             }
         }
