@@ -2,13 +2,26 @@ package dev.kato.event;
 
 import static java.util.Objects.requireNonNull;
 
-/** The output of a tool call, linked by {@link #toolCallId()}. */
-public record ToolResult(EventMeta meta, String toolCallId, String text, boolean isError)
+/**
+ * The output of a tool call, linked by {@link #toolCallId()}. Its {@link #content()} may still be
+ * in the provider's canonical JSON spelling (see {@link Text}): tool output is most of what a
+ * conversation holds, and the renderer can then copy it without decoding it.
+ */
+public record ToolResult(EventMeta meta, String toolCallId, Text content, boolean isError)
         implements ConversationEvent {
     public ToolResult {
         requireNonNull(meta, "meta");
         requireNonNull(toolCallId, "toolCallId");
-        requireNonNull(text, "text");
+        requireNonNull(content, "content");
+    }
+
+    public ToolResult(EventMeta meta, String toolCallId, String text, boolean isError) {
+        this(meta, toolCallId, Text.of(requireNonNull(text, "text")), isError);
+    }
+
+    /** The output's characters. */
+    public String text() {
+        return content.value();
     }
 
     @Override
@@ -17,8 +30,8 @@ public record ToolResult(EventMeta meta, String toolCallId, String text, boolean
                 + meta.eventId()
                 + ", error="
                 + isError
-                + ", chars="
-                + text.length()
+                + ", size="
+                + content.sizeHint()
                 + "]";
     }
 }

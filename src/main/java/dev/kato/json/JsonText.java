@@ -37,7 +37,7 @@ public final class JsonText {
                 }
                 g.writeEndArray();
             }
-            case JsonValue.Str(String s) -> g.writeString(s);
+            case JsonValue.Str s -> g.writeString(s.value());
             case JsonValue.Num(String literal) -> g.writeNumber(literal);
             case JsonValue.Bool(boolean b) -> g.writeBoolean(b);
             case JsonValue.Null() -> g.writeNull();

@@ -1,5 +1,6 @@
 package dev.kato.json;
 
+import dev.kato.event.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,14 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * {@link JsonLimits}. Thread-safe; reuse one instance.
  */
 public final class JsonTreeReader {
+    /**
+     * Shortest string kept in its canonical spelling (see {@link Text}): below it, decoding costs
+     * less than the look at its spelling and the copy.
+     */
+    static final int CANONICAL_MIN_BYTES = 64;
+
     private final JsonFactory factory;
+    private final int maxStringLength;
 
     /**
      * One factory per distinct limits, shared: a Jackson factory keeps its own property-name symbol
@@ -30,6 +38,7 @@ public final class JsonTreeReader {
 
     public JsonTreeReader(JsonLimits limits) {
         this.factory = FACTORIES.computeIfAbsent(limits, JsonTreeReader::newFactory);
+        this.maxStringLength = limits.maxStringLength();
     }
 
     private static JsonFactory newFactory(JsonLimits limits) {
@@ -51,7 +60,9 @@ public final class JsonTreeReader {
     }
 
     /**
-     * Parses {@code len} bytes of UTF-8 JSON starting at {@code off}.
+     * Parses {@code len} bytes of UTF-8 JSON starting at {@code off}. A string of at least {@link
+     * #CANONICAL_MIN_BYTES} bytes spelled the canonical way is kept as that spelling (copied), not
+     * decoded; Jackson still checks it as it steps over.
      *
      * @throws MalformedJsonException when the bytes are not exactly one valid JSON document within
      *     the limits (the message names the problem, never the content)
@@ -64,7 +75,7 @@ public final class JsonTreeReader {
             }
             JsonValue value;
             try {
-                value = readValue(p, first);
+                value = readValue(p, first, new Source(bytes, off, off + len, maxStringLength));
             } catch (DuplicateName e) {
                 throw new MalformedJsonException(
                         "duplicate property name at column " + p.currentLocation().getColumnNr());
@@ -90,11 +101,14 @@ public final class JsonTreeReader {
         return read(bytes, 0, bytes.length);
     }
 
-    private static JsonValue readValue(JsonParser p, JsonToken token) {
+    /** The document's bytes, for strings kept in their spelling. */
+    private record Source(byte[] bytes, int off, int end, int maxStringLength) {}
+
+    private static JsonValue readValue(JsonParser p, JsonToken token, Source in) {
         return switch (token) {
-            case START_OBJECT -> readObject(p);
-            case START_ARRAY -> readArray(p);
-            case VALUE_STRING -> new JsonValue.Str(p.getString());
+            case START_OBJECT -> readObject(p, in);
+            case START_ARRAY -> readArray(p, in);
+            case VALUE_STRING -> readString(p, in);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(p.getString());
             case VALUE_TRUE -> new JsonValue.Bool(true);
             case VALUE_FALSE -> new JsonValue.Bool(false);
@@ -103,12 +117,35 @@ public final class JsonTreeReader {
         };
     }
 
-    private static JsonValue readObject(JsonParser p) {
+    /**
+     * A string: its canonical spelling when it has one and is long enough, else its characters. An
+     * undecoded string is skipped by Jackson's next step, which still checks its syntax; the length
+     * limit is applied here to its bytes (never fewer than its characters).
+     */
+    private static JsonValue readString(JsonParser p, Source in) {
+        long at = p.currentTokenLocation().getByteOffset();
+        int quote = (int) at + in.off();
+        if (at >= 0 && quote < in.end() && in.bytes()[quote] == '"') {
+            Text text =
+                    Text.ofCanonicalJson(
+                            in.bytes(),
+                            quote + 1,
+                            in.end(),
+                            CANONICAL_MIN_BYTES,
+                            in.maxStringLength());
+            if (text != null) {
+                return new JsonValue.Str(text);
+            }
+        }
+        return new JsonValue.Str(p.getString());
+    }
+
+    private static JsonValue readObject(JsonParser p, Source in) {
         Map<String, JsonValue> fields = new LinkedHashMap<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
-            if (fields.put(name, readValue(p, p.nextToken())) != null) {
+            if (fields.put(name, readValue(p, p.nextToken(), in)) != null) {
                 throw new DuplicateName();
             }
         }
@@ -118,14 +155,14 @@ public final class JsonTreeReader {
         return new JsonValue.Obj(fields);
     }
 
-    private static JsonValue readArray(JsonParser p) {
+    private static JsonValue readArray(JsonParser p, Source in) {
         List<JsonValue> items = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
                 throw new IllegalStateException("unexpected end of input");
             }
-            items.add(readValue(p, t));
+            items.add(readValue(p, t, in));
         }
         return new JsonValue.Arr(items);
     }

@@ -1,5 +1,6 @@
 package dev.kato.json;
 
+import dev.kato.event.Text;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,11 @@ public sealed interface JsonValue
 
     /** The string value, or null when this is not a string. */
     default @Nullable String stringOrNull() {
+        return null;
+    }
+
+    /** The string value as a {@link Text}, perhaps still in its canonical spelling; or null. */
+    default @Nullable Text textOrNull() {
         return null;
     }
 
@@ -111,26 +117,47 @@ public sealed interface JsonValue
         }
     }
 
-    /** A JSON string. */
-    record Str(String value) implements JsonValue {
+    /**
+     * A JSON string. A long one read from a document may hold its canonical spelling instead of its
+     * characters (see {@link Text}); {@link #value()} decodes it on first use.
+     */
+    record Str(Text text) implements JsonValue {
+        public Str {
+            java.util.Objects.requireNonNull(text, "text");
+        }
+
+        public Str(String value) {
+            this(Text.of(value));
+        }
+
+        /** The characters. */
+        public String value() {
+            return text.value();
+        }
+
         @Override
         public Optional<String> tryString() {
-            return Optional.of(value);
+            return Optional.of(value());
         }
 
         @Override
         public String stringOr(String fallback) {
-            return value;
+            return value();
         }
 
         @Override
         public @Nullable String stringOrNull() {
-            return value;
+            return value();
+        }
+
+        @Override
+        public Text textOrNull() {
+            return text;
         }
 
         @Override
         public String toString() {
-            return "Str[chars=" + value.length() + "]";
+            return "Str[" + text + "]";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kato.vault;
 
 import dev.kato.event.EventKind;
+import dev.kato.event.Text;
 import dev.kato.event.UtcTimestamps;
 import dev.kato.json.JsonBytes;
 import dev.kato.json.JsonValue;
@@ -92,8 +93,9 @@ final class CanonicalFields {
      */
     static void rejectLoneSurrogates(JsonValue value, String name) throws RejectedLine {
         switch (value) {
-            case JsonValue.Str(String s) -> {
-                if (hasUnpairedSurrogate(s)) {
+            case JsonValue.Str(Text t) -> {
+                // a text held in its canonical spelling is well-formed UTF-8: no lone surrogate
+                if (!t.heldCanonically() && hasUnpairedSurrogate(t.value())) {
                     throw new RejectedLine("field '" + name + "' has an unpaired surrogate");
                 }
             }
@@ -116,8 +118,8 @@ final class CanonicalFields {
      * ({@link #rejectLoneSurrogates}).
      */
     static String str(JsonValue.Obj obj, String name) throws RejectedLine {
-        if (obj.get(name) instanceof JsonValue.Str(String value)) {
-            return value;
+        if (obj.get(name) instanceof JsonValue.Str s) {
+            return s.value();
         }
         throw new RejectedLine("field '" + name + "' is not a string");
     }

@@ -1,5 +1,6 @@
 package dev.kato.vault;
 
+import dev.kato.event.Text;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -94,7 +95,7 @@ final class CompactStrings {
             } else if (c < 0x80) {
                 k++;
             } else {
-                int n = utf8Length(b, k, to);
+                int n = Text.wellFormedUtf8Length(b, k, to);
                 if (n < 0) {
                     return -1;
                 }
@@ -118,40 +119,6 @@ final class CompactStrings {
             case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> true;
             default -> false;
         };
-    }
-
-    /**
-     * The length of the well-formed UTF-8 sequence of a non-ASCII character at {@code k}, or -1:
-     * overlong forms, surrogates and code points above U+10FFFF are not well-formed.
-     */
-    private static int utf8Length(byte[] b, int k, int to) {
-        int c = b[k] & 0xFF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            return k + 1 < to && continuation(b[k + 1]) ? 2 : -1;
-        }
-        if (c >= 0xE0 && c <= 0xEF) {
-            if (k + 2 >= to) {
-                return -1;
-            }
-            int lo = c == 0xE0 ? 0xA0 : 0x80;
-            int hi = c == 0xED ? 0x9F : 0xBF;
-            int s = b[k + 1] & 0xFF;
-            return s >= lo && s <= hi && continuation(b[k + 2]) ? 3 : -1;
-        }
-        if (c >= 0xF0 && c <= 0xF4) {
-            if (k + 3 >= to) {
-                return -1;
-            }
-            int lo = c == 0xF0 ? 0x90 : 0x80;
-            int hi = c == 0xF4 ? 0x8F : 0xBF;
-            int s = b[k + 1] & 0xFF;
-            return s >= lo && s <= hi && continuation(b[k + 2]) && continuation(b[k + 3]) ? 4 : -1;
-        }
-        return -1;
-    }
-
-    private static boolean continuation(byte x) {
-        return (x & 0xC0) == 0x80;
     }
 
     /** The high bit of each zero byte of {@code v} (and perhaps of bytes above the lowest one). */

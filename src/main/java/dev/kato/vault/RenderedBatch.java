@@ -106,7 +106,7 @@ public final class RenderedBatch {
                                 case Thinking t -> t.text().length();
                                 case ToolCall c ->
                                         c.description().length() + c.inputJson().length();
-                                case ToolResult r -> r.text().length();
+                                case ToolResult r -> r.content().sizeHint();
                                 case Decision d -> d.summary().length() + d.question().length();
                                 case SystemNotice n -> n.text().length();
                                 case ProviderInfo p -> p.value().length();

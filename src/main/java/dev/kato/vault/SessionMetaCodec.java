@@ -142,8 +142,8 @@ final class SessionMetaCodec implements StateCodec<SessionMeta> {
     }
 
     private static String str(JsonValue.Obj o, String name) throws InvalidStateException {
-        if (o.get(name) instanceof JsonValue.Str(String s)) {
-            return s;
+        if (o.get(name) instanceof JsonValue.Str s) {
+            return s.value();
         }
         throw new InvalidStateException(name + " is not a string");
     }

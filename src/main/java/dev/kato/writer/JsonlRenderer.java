@@ -44,7 +44,7 @@ public final class JsonlRenderer {
                             ObjectWriteContext.empty(), new NonClosingWriter(out))) {
                 g.writeStartObject();
                 writeMeta(g, event);
-                writeBody(g, event);
+                writeBody(g, event, false);
                 g.writeEndObject();
             }
             out.write('\n');
@@ -57,7 +57,8 @@ public final class JsonlRenderer {
      * Writes one event as one JSON line in UTF-8, terminated by {@code \n}, straight to bytes (the
      * vault's path: no intermediate characters). Same text as {@link #write(ConversationEvent,
      * Writer)}, except that a lone UTF-16 surrogate is kept as a {@code \\uXXXX} escape instead of
-     * becoming {@code ?}.
+     * becoming {@code ?}. A tool result's text held in its canonical spelling ({@link
+     * dev.kato.event.Text}) is copied, not encoded.
      */
     public void writeUtf8(ConversationEvent event, java.io.OutputStream out) {
         try {
@@ -77,7 +78,7 @@ public final class JsonlRenderer {
                             })) {
                 g.writeStartObject();
                 writeMeta(g, event);
-                writeBody(g, event);
+                writeBody(g, event, true);
                 g.writeEndObject();
             }
             out.write('\n');
@@ -108,7 +109,11 @@ public final class JsonlRenderer {
         }
     }
 
-    private static void writeBody(JsonGenerator g, ConversationEvent event) {
+    /**
+     * The body's fields; with {@code utf8}, a text held in its canonical spelling is copied as it
+     * is (the same bytes its characters encode to).
+     */
+    private static void writeBody(JsonGenerator g, ConversationEvent event, boolean utf8) {
         switch (event) {
             case UserMessage u -> {
                 g.writeStringProperty("origin", u.origin().wireName());
@@ -133,7 +138,10 @@ public final class JsonlRenderer {
             case ToolResult r -> {
                 g.writeStringProperty("toolCallId", r.toolCallId());
                 g.writeBooleanProperty("isError", r.isError());
-                g.writeStringProperty("text", r.text());
+                g.writeName("text");
+                if (!utf8 || !r.content().writeCanonicalJsonTo(g::writeRawUTF8String)) {
+                    g.writeString(r.text());
+                }
             }
             case Decision d -> {
                 g.writeStringProperty("decisionKey", d.decisionKey());

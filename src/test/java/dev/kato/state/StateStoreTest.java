@@ -45,7 +45,7 @@ class StateStoreTest {
 
         @Override
         public Counter decode(JsonValue.Obj o) throws InvalidStateException {
-            if (!(o.get("name") instanceof JsonValue.Str(String name))) {
+            if (!(o.get("name") instanceof JsonValue.Str name)) {
                 throw new InvalidStateException("name is not a string");
             }
             if (!(o.get("count") instanceof JsonValue.Num(String literal))
@@ -55,7 +55,7 @@ class StateStoreTest {
             if (o.fields().size() != 2) {
                 throw new InvalidStateException("unexpected field");
             }
-            return new Counter(name, Long.parseLong(literal));
+            return new Counter(name.value(), Long.parseLong(literal));
         }
     }
 

@@ -2,8 +2,10 @@ package dev.kato.testing;
 
 import dev.kato.event.ConversationEvent;
 import dev.kato.provider.SessionParser;
+import dev.kato.vault.RenderedBatch;
 import dev.kato.writer.JsonlRenderer;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -58,13 +60,23 @@ public final class ParserRuns {
         return out.toByteArray();
     }
 
-    /** Canonical JSONL of events: what golden files hold. */
+    /**
+     * Canonical JSONL of events: what golden files hold. The lines are rendered both ways: as
+     * characters ({@link JsonlRenderer#line}, exports) and as a provider worker sends them ({@link
+     * RenderedBatch#of}: UTF-8, tool output copied in its canonical spelling), which must agree
+     * byte for byte.
+     */
     public static String jsonl(List<ConversationEvent> events) {
         JsonlRenderer renderer = new JsonlRenderer();
         StringBuilder sb = new StringBuilder();
         for (ConversationEvent e : events) {
             sb.append(renderer.line(e));
         }
-        return sb.toString();
+        String text = sb.toString();
+        String sent = new String(RenderedBatch.of(events).lineBytes(), StandardCharsets.UTF_8);
+        if (!sent.equals(text)) {
+            throw new AssertionError("a worker's lines differ from the character rendering");
+        }
+        return text;
     }
 }

@@ -3,6 +3,8 @@ package dev.kato.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kato.event.ConversationEvent;
+import dev.kato.event.Text;
+import dev.kato.event.ToolResult;
 import dev.kato.vault.EventReadResult;
 import dev.kato.vault.JsonlEventReader;
 import java.io.ByteArrayOutputStream;
@@ -84,5 +86,37 @@ class JsonlRendererUtf8Test {
                 new dev.kato.event.ToolCall(call.meta(), tricky, tricky, tricky, tricky, tricky);
         assertThat(utf8(withTricky)).isEqualTo(RENDERER.line(withTricky));
         assertThat(READER.read(utf8(withTricky))).isEqualTo(new EventReadResult.Parsed(withTricky));
+    }
+
+    @Test
+    void toolOutputHeldInItsSpelling_rendersAsItsCharactersDo() {
+        String line =
+                "{\"conversationSchemaVersion\":2,\"eventId\":\"e1\",\"provider\":\"codex\","
+                        + "\"sessionId\":\"s1\",\"timestamp\":null,\"kind\":\"tool.result\","
+                        + "\"turnId\":null,\"source\":{\"providerEventType\":\"t\","
+                        + "\"providerEventId\":\"p\"},\"toolCallId\":\"c1\",\"isError\":false,"
+                        + "\"text\":\"i\"}";
+        ToolResult base = (ToolResult) ((EventReadResult.Parsed) READER.read(line)).event();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        String[] pieces = {"\"", "\\", "\n", "\t", "\r", "\b", "\f", "/", "\u007F", "é", "配", "😀"};
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(0, 40); i > 0; i--) {
+                s.append(
+                        random.nextBoolean()
+                                ? pieces[random.nextInt(pieces.length)]
+                                : String.valueOf((char) random.nextInt('a', 'z' + 1)));
+            }
+            String chars = s.toString();
+            String spelled = RENDERER.line(new ToolResult(base.meta(), "c1", chars, false));
+            int at = spelled.indexOf("\"text\":\"") + 8;
+            byte[] b = spelled.substring(at).getBytes(StandardCharsets.UTF_8);
+            Text held = Text.ofCanonicalJson(b, 0, b.length, 0, Integer.MAX_VALUE);
+            assertThat(held).isNotNull();
+            assertThat(held.heldCanonically()).isTrue();
+            ToolResult copied = new ToolResult(base.meta(), "c1", held, false);
+            assertThat(utf8(copied)).as("round %s", round).isEqualTo(spelled);
+            assertThat(RENDERER.line(copied)).isEqualTo(spelled);
+        }
     }
 }

@@ -103,7 +103,7 @@ final class AskUserQuestions {
 
     private static @Nullable String answerText(JsonValue value) {
         return switch (value) {
-            case JsonValue.Str(String s) -> s;
+            case JsonValue.Str s -> s.value();
             case JsonValue.Arr(var items) ->
                     items.stream()
                             .map(v -> v.isString() ? v.stringOr("") : JsonText.compact(v))

@@ -2,6 +2,7 @@ package dev.kato.provider.claude;
 
 import dev.kato.event.AssistantMessage;
 import dev.kato.event.AssistantPhase;
+import dev.kato.event.Text;
 import dev.kato.event.Thinking;
 import dev.kato.event.ToolCall;
 import dev.kato.event.ToolResult;
@@ -71,7 +72,7 @@ final class AssistantRecords {
 
     private static void serverToolResult(String part, JsonValue block, EventBatch batch) {
         String id = block.get("tool_use_id").stringOr("");
-        String text = ToolResultText.of(block.get("content"));
+        Text text = ToolResultText.of(block.get("content"));
         boolean error = block.get("is_error").isTrue();
         batch.add(part, meta -> new ToolResult(meta, id, text, error));
     }

@@ -18,7 +18,7 @@ final class MetadataRecords {
     /** A system row: its subtype and the text of its top-level {@code content}. */
     static void system(JsonValue record, EventBatch batch) {
         String subtype = record.get("subtype").stringOr("");
-        String text = ToolResultText.of(record.get("content"));
+        String text = ToolResultText.of(record.get("content")).value();
         batch.add("0", meta -> new SystemNotice(meta, subtype, text));
     }
 

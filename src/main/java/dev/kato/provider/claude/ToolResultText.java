@@ -1,5 +1,6 @@
 package dev.kato.provider.claude;
 
+import dev.kato.event.Text;
 import dev.kato.json.JsonText;
 import dev.kato.json.JsonValue;
 import java.util.ArrayList;
@@ -13,13 +14,28 @@ import java.util.List;
 final class ToolResultText {
     private ToolResultText() {}
 
-    static String of(JsonValue content) {
+    /**
+     * The text; a string, or a single text block, keeps its canonical spelling if it had one (see
+     * {@link Text}).
+     */
+    static Text of(JsonValue content) {
         return switch (content) {
-            case JsonValue.Str(String s) -> s;
-            case JsonValue.Arr(var items) -> joined(items);
-            case JsonValue.Null() -> "";
-            default -> JsonText.compact(content);
+            case JsonValue.Str s -> s.text();
+            case JsonValue.Arr(var items) when items.size() == 1 && isTextBlock(items.get(0)) ->
+                    textOf(items.get(0));
+            case JsonValue.Arr(var items) -> Text.of(joined(items));
+            case JsonValue.Null() -> Text.of("");
+            default -> Text.of(JsonText.compact(content));
         };
+    }
+
+    private static boolean isTextBlock(JsonValue block) {
+        return block.get("type").stringOr("").equals("text");
+    }
+
+    private static Text textOf(JsonValue textBlock) {
+        Text t = textBlock.get("text").textOrNull();
+        return t != null ? t : Text.of("");
     }
 
     private static String joined(List<JsonValue> blocks) {

@@ -1,5 +1,6 @@
 package dev.kato.provider.claude;
 
+import dev.kato.event.Text;
 import dev.kato.event.ToolResult;
 import dev.kato.event.UserMessage;
 import dev.kato.event.UserOrigin;
@@ -86,7 +87,7 @@ final class UserRecords {
 
     private static String addToolResult(String part, JsonValue block, EventBatch batch) {
         String id = block.get("tool_use_id").stringOr("");
-        String text = ToolResultText.of(block.get("content"));
+        Text text = ToolResultText.of(block.get("content"));
         boolean error = block.get("is_error").isTrue();
         batch.add(part, meta -> new ToolResult(meta, id, text, error));
         return id;

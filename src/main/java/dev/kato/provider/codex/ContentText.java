@@ -1,5 +1,6 @@
 package dev.kato.provider.codex;
 
+import dev.kato.event.Text;
 import dev.kato.json.JsonText;
 import dev.kato.json.JsonValue;
 import java.util.ArrayList;
@@ -36,9 +37,13 @@ final class ContentText {
      * A tool output as text: a string as it is, an array of content items joined by newlines, an
      * object's {@code content} string, else the compact JSON.
      */
-    static String outputText(JsonValue output) {
+    static Text outputText(JsonValue output) {
+        return output instanceof JsonValue.Str s ? s.text() : Text.of(outputString(output));
+    }
+
+    private static String outputString(JsonValue output) {
         return switch (output) {
-            case JsonValue.Str(String s) -> s;
+            case JsonValue.Str s -> s.value();
             case JsonValue.Arr _ -> String.join("\n", blockTexts(output));
             case JsonValue.Obj _ ->
                     output.get("content").isString()

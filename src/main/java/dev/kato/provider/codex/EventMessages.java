@@ -62,7 +62,7 @@ final class EventMessages {
     }
 
     private static void notice(LineEvents line, String subtype, JsonValue text) {
-        String value = text.isMissing() ? "" : ContentText.outputText(text);
+        String value = text.isMissing() ? "" : ContentText.outputText(text).value();
         line.add(subtype, meta -> new SystemNotice(meta, subtype, value));
     }
 

@@ -1,5 +1,6 @@
 package dev.kato.provider.codex;
 
+import dev.kato.event.Text;
 import dev.kato.event.ToolCall;
 import dev.kato.event.ToolResult;
 import dev.kato.json.JsonText;
@@ -88,12 +89,13 @@ final class ToolCalls {
     void onOutput(JsonValue payload, LineEvents line) {
         String callId = payload.get("call_id").stringOr("");
         JsonValue output = payload.get("output");
-        String text = ContentText.outputText(output);
+        Text text = ContentText.outputText(output);
         boolean failed = ContentText.isFailure(output);
         line.add("result", meta -> new ToolResult(meta, callId, text, failed));
         List<UserInputQuestions.Question> asked = openQuestions.remove(callId);
         if (asked != null) {
-            UserInputQuestions.answer(asked, json.parseOrMissing(text), text, line);
+            String answer = text.value();
+            UserInputQuestions.answer(asked, json.parseOrMissing(answer), answer, line);
         }
     }
 
