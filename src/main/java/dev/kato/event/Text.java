@@ -208,24 +208,45 @@ public final class Text {
         return (x & 0xC0) == 0x80;
     }
 
+    /**
+     * The characters of a canonical spelling: its escapes undone in bytes (runs between them copied
+     * whole), then one UTF-8 decode, which the JDK does many bytes at a time.
+     */
     private static String decode(byte[] c) {
-        StringBuilder sb = null;
-        int start = 0;
-        for (int k = 0; k < c.length; k++) {
-            if (c[k] == '\\') {
-                if (sb == null) {
-                    sb = new StringBuilder(c.length);
-                }
-                sb.append(new String(c, start, k - start, StandardCharsets.UTF_8));
-                sb.append(ESCAPED[c[k + 1] & 0xFF]);
-                k++;
-                start = k + 1;
-            }
-        }
-        if (sb == null) {
+        int k = backslash(c, 0);
+        if (k < 0) {
             return new String(c, StandardCharsets.UTF_8);
         }
-        return sb.append(new String(c, start, c.length - start, StandardCharsets.UTF_8)).toString();
+        byte[] out = new byte[c.length];
+        int n = 0;
+        int start = 0;
+        while (k >= 0) {
+            System.arraycopy(c, start, out, n, k - start);
+            n += k - start;
+            out[n++] = (byte) ESCAPED[c[k + 1] & 0xFF];
+            start = k + 2;
+            k = backslash(c, start);
+        }
+        System.arraycopy(c, start, out, n, c.length - start);
+        n += c.length - start;
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** The index of the first backslash in {@code b} from {@code from}, or -1. */
+    private static int backslash(byte[] b, int from) {
+        int k = from;
+        for (; k <= b.length - Long.BYTES; k += Long.BYTES) {
+            long found = zeroBytes((long) LONGS.get(b, k) ^ BACKSLASHES);
+            if (found != 0) {
+                return k + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; k < b.length; k++) {
+            if (b[k] == '\\') {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** The high bit of each zero byte of {@code v} (and perhaps of bytes above the lowest one). */

@@ -30,7 +30,8 @@ public record LiveIngestOptions(
                     256 * 1024,
                     1024 * 1024,
                     true,
-                    ParserLimits.DEFAULT,
+                    // its events become canonical lines: long texts are copied, not decoded
+                    ParserLimits.DEFAULT.keepingTextSpelling(),
                     Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     public LiveIngestOptions {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -27,6 +28,7 @@ public final class JsonTreeReader {
 
     private final JsonFactory factory;
     private final int maxStringLength;
+    private final boolean keepSpelling;
 
     /**
      * One factory per distinct limits, shared: a Jackson factory keeps its own property-name symbol
@@ -36,9 +38,21 @@ public final class JsonTreeReader {
     private static final java.util.concurrent.ConcurrentMap<JsonLimits, JsonFactory> FACTORIES =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A reader that decodes every string. */
     public JsonTreeReader(JsonLimits limits) {
+        this(limits, false);
+    }
+
+    /**
+     * A reader that, with {@code keepSpelling}, keeps a string of at least {@link
+     * #CANONICAL_MIN_BYTES} bytes spelled the canonical way as that spelling (copied) instead of
+     * decoding it; Jackson still checks it as it steps over. Worth it only when the characters are
+     * mostly not read: reading them later costs more than decoding them here.
+     */
+    public JsonTreeReader(JsonLimits limits, boolean keepSpelling) {
         this.factory = FACTORIES.computeIfAbsent(limits, JsonTreeReader::newFactory);
         this.maxStringLength = limits.maxStringLength();
+        this.keepSpelling = keepSpelling;
     }
 
     private static JsonFactory newFactory(JsonLimits limits) {
@@ -60,9 +74,7 @@ public final class JsonTreeReader {
     }
 
     /**
-     * Parses {@code len} bytes of UTF-8 JSON starting at {@code off}. A string of at least {@link
-     * #CANONICAL_MIN_BYTES} bytes spelled the canonical way is kept as that spelling (copied), not
-     * decoded; Jackson still checks it as it steps over.
+     * Parses {@code len} bytes of UTF-8 JSON starting at {@code off}.
      *
      * @throws MalformedJsonException when the bytes are not exactly one valid JSON document within
      *     the limits (the message names the problem, never the content)
@@ -75,7 +87,9 @@ public final class JsonTreeReader {
             }
             JsonValue value;
             try {
-                value = readValue(p, first, new Source(bytes, off, off + len, maxStringLength));
+                Source in =
+                        keepSpelling ? new Source(bytes, off, off + len, maxStringLength) : null;
+                value = readValue(p, first, in);
             } catch (DuplicateName e) {
                 throw new MalformedJsonException(
                         "duplicate property name at column " + p.currentLocation().getColumnNr());
@@ -104,7 +118,7 @@ public final class JsonTreeReader {
     /** The document's bytes, for strings kept in their spelling. */
     private record Source(byte[] bytes, int off, int end, int maxStringLength) {}
 
-    private static JsonValue readValue(JsonParser p, JsonToken token, Source in) {
+    private static JsonValue readValue(JsonParser p, JsonToken token, @Nullable Source in) {
         return switch (token) {
             case START_OBJECT -> readObject(p, in);
             case START_ARRAY -> readArray(p, in);
@@ -122,7 +136,10 @@ public final class JsonTreeReader {
      * undecoded string is skipped by Jackson's next step, which still checks its syntax; the length
      * limit is applied here to its bytes (never fewer than its characters).
      */
-    private static JsonValue readString(JsonParser p, Source in) {
+    private static JsonValue readString(JsonParser p, @Nullable Source in) {
+        if (in == null) {
+            return new JsonValue.Str(p.getString());
+        }
         long at = p.currentTokenLocation().getByteOffset();
         int quote = (int) at + in.off();
         if (at >= 0 && quote < in.end() && in.bytes()[quote] == '"') {
@@ -140,7 +157,7 @@ public final class JsonTreeReader {
         return new JsonValue.Str(p.getString());
     }
 
-    private static JsonValue readObject(JsonParser p, Source in) {
+    private static JsonValue readObject(JsonParser p, @Nullable Source in) {
         Map<String, JsonValue> fields = new LinkedHashMap<>();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
@@ -155,7 +172,7 @@ public final class JsonTreeReader {
         return new JsonValue.Obj(fields);
     }
 
-    private static JsonValue readArray(JsonParser p, Source in) {
+    private static JsonValue readArray(JsonParser p, @Nullable Source in) {
         List<JsonValue> items = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {

@@ -36,7 +36,7 @@ public final class JsonlSessionParser implements SessionParser {
     public JsonlSessionParser(ParserLimits limits, RecordParser records) {
         this.limits = requireNonNull(limits, "limits");
         this.records = requireNonNull(records, "records");
-        this.reader = new JsonTreeReader(limits.json());
+        this.reader = new JsonTreeReader(limits.json(), limits.keepTextSpelling());
     }
 
     /**

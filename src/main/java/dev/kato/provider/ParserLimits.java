@@ -8,10 +8,19 @@ import dev.kato.json.JsonLimits;
  * @param maxLineBytes a JSONL line longer than this is skipped as {@link AnomalyKind#LINE_TOO_LONG}
  * @param maxDocumentBytes a whole-file JSON document larger than this is not parsed
  * @param json limits for each JSON document
+ * @param keepTextSpelling whether a long string a log spells the canonical way is kept as those
+ *     bytes (see {@link dev.kato.event.Text}) instead of being decoded: for a reader whose events
+ *     become canonical lines (a provider worker), not for one that needs their characters (an
+ *     export), which would decode them later at a higher cost
  */
-public record ParserLimits(int maxLineBytes, long maxDocumentBytes, JsonLimits json) {
+public record ParserLimits(
+        int maxLineBytes, long maxDocumentBytes, JsonLimits json, boolean keepTextSpelling) {
     public static final ParserLimits DEFAULT =
-            new ParserLimits(32 * 1024 * 1024, 256L * 1024 * 1024, JsonLimits.DEFAULT);
+            new ParserLimits(32 * 1024 * 1024, 256L * 1024 * 1024, JsonLimits.DEFAULT, false);
+
+    public ParserLimits(int maxLineBytes, long maxDocumentBytes, JsonLimits json) {
+        this(maxLineBytes, maxDocumentBytes, json, false);
+    }
 
     public ParserLimits {
         if (maxLineBytes < 16) {
@@ -23,6 +32,11 @@ public record ParserLimits(int maxLineBytes, long maxDocumentBytes, JsonLimits j
     }
 
     public ParserLimits withMaxLineBytes(int max) {
-        return new ParserLimits(max, maxDocumentBytes, json);
+        return new ParserLimits(max, maxDocumentBytes, json, keepTextSpelling);
+    }
+
+    /** These limits, keeping long canonically spelled strings as their bytes. */
+    public ParserLimits keepingTextSpelling() {
+        return new ParserLimits(maxLineBytes, maxDocumentBytes, json, true);
     }
 }

@@ -134,7 +134,8 @@ public final class TrainingWorker {
             }
             ProviderWorker.Reporter reporter =
                     new ProviderWorker.Reporter(OutputStream.nullOutputStream());
-            SessionFileReader reader = new SessionFileReader(ParserLimits.DEFAULT);
+            SessionFileReader reader =
+                    new SessionFileReader(ParserLimits.DEFAULT.keepingTextSpelling());
             for (int round = 0; round < ROUNDS; round++) {
                 for (SessionFile file : files) {
                     ParsedBatch got = new ParsedBatch();

@@ -18,7 +18,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 class JsonTreeReaderTest {
     private static final JsonLimits LIMITS = new JsonLimits(64, 1 << 20, 8 << 20);
-    private static final JsonTreeReader READER = new JsonTreeReader(LIMITS);
+    private static final JsonTreeReader READER = new JsonTreeReader(LIMITS, true);
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final String LONG = "x".repeat(JsonTreeReader.CANONICAL_MIN_BYTES);
 
@@ -49,6 +49,11 @@ class JsonTreeReaderTest {
         assertThat(v.get("u").stringOrNull()).isEqualTo(LONG + "A");
         assertThat(v.get("arr").at(0).textOrNull().heldCanonically()).isTrue();
         assertThat(v.get("arr").at(0).stringOrNull()).isEqualTo(LONG);
+        // a reader not asked to keep spellings decodes every string
+        byte[] doc = ("{\"a\":\"" + LONG + "\"}").getBytes(StandardCharsets.UTF_8);
+        JsonValue decoded = new JsonTreeReader(LIMITS).read(doc);
+        assertThat(textAt(decoded, "a").heldCanonically()).isFalse();
+        assertThat(decoded).isEqualTo(READER.read(doc));
     }
 
     @Test
@@ -107,7 +112,7 @@ class JsonTreeReaderTest {
 
     @Test
     void limitsAndSyntax_holdForStringsKeptInTheirSpelling() {
-        JsonTreeReader small = new JsonTreeReader(new JsonLimits(64, 100, 8 << 20));
+        JsonTreeReader small = new JsonTreeReader(new JsonLimits(64, 100, 8 << 20), true);
         byte[] tooLong = ("{\"a\":\"" + "y".repeat(101) + "\"}").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> small.read(tooLong)).isInstanceOf(MalformedJsonException.class);
         byte[] fits = ("{\"a\":\"" + "y".repeat(100) + "\"}").getBytes(StandardCharsets.UTF_8);

@@ -20,8 +20,12 @@ class ToolOutputSpellingTest {
     private static final String OUTPUT = "line one\\n\\t\\\"quoted\\\" \\\\ é 配置 😀 → ".repeat(8);
 
     private static List<ToolResult> results(Provider provider, String file, String jsonl) {
-        SessionParser parser =
-                SessionParsers.create(ParseContext.main(provider, file), ParserLimits.DEFAULT);
+        return results(provider, file, jsonl, ParserLimits.DEFAULT.keepingTextSpelling());
+    }
+
+    private static List<ToolResult> results(
+            Provider provider, String file, String jsonl, ParserLimits limits) {
+        SessionParser parser = SessionParsers.create(ParseContext.main(provider, file), limits);
         CollectingSink sink = new CollectingSink();
         byte[] b = jsonl.getBytes(StandardCharsets.UTF_8);
         parser.feed(b, 0, b.length, sink);
@@ -46,6 +50,10 @@ class ToolOutputSpellingTest {
                         + "\"}]}]}}\n";
         List<ToolResult> results = results(Provider.CLAUDE, "s1.jsonl", line);
         assertThat(results).hasSize(2);
+        // unless asked to (an export reads every character), the parser decodes them
+        List<ToolResult> decoded = results(Provider.CLAUDE, "s1.jsonl", line, ParserLimits.DEFAULT);
+        assertThat(decoded).noneMatch(r -> r.content().heldCanonically());
+        assertThat(decoded).isEqualTo(results);
         assertThat(results)
                 .allSatisfy(r -> {
                     assertThat(r.content().heldCanonically()).isTrue();

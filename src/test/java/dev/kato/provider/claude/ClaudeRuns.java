@@ -41,7 +41,14 @@ final class ClaudeRuns {
     }
 
     static Supplier<SessionParser> parsers(ParseContext ctx) {
-        return () -> ClaudeParsers.create(ctx, ParserLimits.DEFAULT);
+        return parsers(ctx, false);
+    }
+
+    /** With {@code keepSpelling}, as a provider worker parses: long texts kept as their bytes. */
+    static Supplier<SessionParser> parsers(ParseContext ctx, boolean keepSpelling) {
+        ParserLimits limits =
+                keepSpelling ? ParserLimits.DEFAULT.keepingTextSpelling() : ParserLimits.DEFAULT;
+        return () -> ClaudeParsers.create(ctx, limits);
     }
 
     static CollectingSink parse(ParseContext ctx, byte[] bytes) {

@@ -17,8 +17,15 @@ final class CodexRuns {
     private CodexRuns() {}
 
     static Supplier<SessionParser> parsers(String fileName) {
+        return parsers(fileName, false);
+    }
+
+    /** With {@code keepSpelling}, as a provider worker parses: long texts kept as their bytes. */
+    static Supplier<SessionParser> parsers(String fileName, boolean keepSpelling) {
         ParseContext ctx = ParseContext.main(Provider.CODEX, fileName);
-        return () -> CodexParsers.create(ctx, ParserLimits.DEFAULT);
+        ParserLimits limits =
+                keepSpelling ? ParserLimits.DEFAULT.keepingTextSpelling() : ParserLimits.DEFAULT;
+        return () -> CodexParsers.create(ctx, limits);
     }
 
     static CollectingSink parse(String fileName, byte[] bytes) {
