@@ -16,7 +16,7 @@ python3 - "$size" <<'PY'
 import json, sys
 sizes = dict(kv.split("=") for kv in sys.argv[1].split())
 for r in json.load(open("bench/results/parse.json")):
-    p = r["params"]["provider"]; ms = r["primaryMetric"]["score"]; err = r["primaryMetric"]["scoreError"]
+    p = r["params"]["provider"]; t = r["params"]["texts"]; ms = r["primaryMetric"]["score"]; err = r["primaryMetric"]["scoreError"]
     mb = int(sizes[p]) / 1e6
-    print(f"{p}: {ms:.1f} ± {err:.1f} ms/op for {mb:.1f} MB -> {mb / (ms / 1000):.0f} MB/s")
+    print(f"{p} ({t}): {ms:.1f} ± {err:.1f} ms/op for {mb:.1f} MB -> {mb / (ms / 1000):.0f} MB/s")
 PY

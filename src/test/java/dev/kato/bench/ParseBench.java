@@ -43,6 +43,13 @@ public class ParseBench {
     @Param({"claude", "codex"})
     public String provider;
 
+    /**
+     * {@code kept}: as a provider worker parses (long texts kept in their canonical spelling);
+     * {@code decoded}: as an export parses (every string decoded).
+     */
+    @Param({"kept", "decoded"})
+    public String texts;
+
     private byte[] session;
 
     @Setup(Level.Trial)
@@ -54,8 +61,11 @@ public class ParseBench {
     public long parse(Blackhole bh) {
         Provider p = Provider.tryParse(provider).orElseThrow();
         String name = p == Provider.CODEX ? "rollout-2026-11-01T09-00-00-x.jsonl" : "session.jsonl";
-        SessionParser parser =
-                SessionParsers.create(ParseContext.main(p, name), ParserLimits.DEFAULT);
+        ParserLimits limits =
+                texts.equals("kept")
+                        ? ParserLimits.DEFAULT.keepingTextSpelling()
+                        : ParserLimits.DEFAULT;
+        SessionParser parser = SessionParsers.create(ParseContext.main(p, name), limits);
         long[] count = new long[1];
         ParseSink sink =
                 new ParseSink() {
