@@ -1,7 +1,6 @@
 package dev.kato.vault;
 
 import dev.kato.event.EventKind;
-import dev.kato.event.Text;
 import dev.kato.event.UtcTimestamps;
 import dev.kato.json.JsonBytes;
 import dev.kato.json.JsonValue;
@@ -93,9 +92,8 @@ final class CanonicalFields {
      */
     static void rejectLoneSurrogates(JsonValue value, String name) throws RejectedLine {
         switch (value) {
-            case JsonValue.Str(Text t) -> {
-                // a text held in its canonical spelling is well-formed UTF-8: no lone surrogate
-                if (!t.heldCanonically() && hasUnpairedSurrogate(t.value())) {
+            case JsonValue.Str s -> {
+                if (hasUnpairedSurrogate(s.value())) {
                     throw new RejectedLine("field '" + name + "' has an unpaired surrogate");
                 }
             }
