@@ -6,7 +6,9 @@
 #   2. the parts no design avoids, each alone in a JVM with the flags of the process that does it
 #      (dev.kato.bench.CatchUpBudget): each provider worker's parse + render over its logs, cold
 #      (a first start) and warm (its second pass); the daemon's check of every line the workers
-#      send; and the least the vault writes (the logs' bytes in 1 MiB appends, an fsync each);
+#      send; the least the vault writes (as many bytes as the logs hold, in 1 MiB appends with an
+#      fsync each, and one state file per session written as every state file is); and the Gemini
+#      worker's whole process from section 1;
 #   3. the budget: at 100 MB/s the catch-up may take bytes / 100 MB/s of wall time, so at most
 #      that many seconds of CPU per core.
 # Usage: bench/catchup-budget.sh [SESSIONS [TOTAL_MB]]   (default 2000 1024; smoke: 200 100)
