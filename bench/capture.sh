@@ -8,18 +8,11 @@ JAVA_HOME=$(bin/find-jdk)
 export JAVA_HOME
 bin/kato --version >/dev/null
 ./mvnw -B -ntp -q -DskipTests -Dspotless.check.skip=true -Dkato.lockfile.skip=true test-compile >/dev/null
-work=$(mktemp -d)
-export KATO_HOME="$work/kato-home"
-trap 'bin/kato stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-mkdir -p "$KATO_HOME" "$work/claude/-bench" "$work/notes"
-cat >"$KATO_HOME/kato-config.yaml" <<YAML
-schemaVersion: 1
-providerSessionRoots:
-  claude: [$work/claude]
-  codex: [$work/codex]
-  gemini: [$work/gemini]
-allowedWriteRoots: [$work/notes]
-YAML
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_work
+bench_home kato-home
+mkdir -p "$work/claude/-bench" "$work/notes"
 bin/kato start >/dev/null
 pid=$(cat "$KATO_HOME/runtime/daemon.pid")
 "$JAVA_HOME/bin/java" -cp target/test-classes dev.kato.bench.CaptureLatency "$work/claude/-bench/bench.jsonl" "$work/notes/capture.md" "$samples"

@@ -33,19 +33,10 @@ worker_flags=(-XX:-TieredCompilation "${common[@]}")
 daemon_flags=(-XX:TieredStopAtLevel=1 "${common[@]}")
 cores=$(nproc)
 
-work=$(mktemp -d)
-cleanup() {
-    [ -n "${KATO_HOME:-}" ] && bin/kato stop >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-mkdir -p "$work/claude" "$work/codex/2026/11" "$work/gemini" "$work/notes"
-k=0
-for f in src/test/resources/testdata/provider/gemini/*.input.jsonl; do
-    k=$((k + 1))
-    mkdir -p "$work/gemini/project-$k/chats"
-    cp "$f" "$work/gemini/project-$k/chats/session-2026-11-01T09-00-$(printf '%08d' "$k").jsonl"
-done
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_work
+bench_roots
 echo "generating $sessions sessions, ~$total_mb MiB…"
 "${driver[@]}" generate "$work/staging" "$sessions" "$total_mb" 1 20261206
 mv "$work"/staging/stage-1/claude/* "$work/claude/"
@@ -54,16 +45,7 @@ bytes=$(find "$work/claude" "$work/codex" -name '*.jsonl' -printf '%s\n' | awk '
 
 echo
 echo "== 1. a first start (empty vault) =="
-export KATO_HOME="$work/home"
-mkdir -p "$KATO_HOME"
-cat >"$KATO_HOME/kato-config.yaml" <<YAML
-schemaVersion: 1
-providerSessionRoots:
-  claude: [$work/claude]
-  codex: [$work/codex]
-  gemini: [$work/gemini]
-allowedWriteRoots: [$work/notes]
-YAML
+bench_home home
 sync
 t0=$(date +%s%N)
 bin/kato start >/dev/null

@@ -25,33 +25,12 @@ bin/kato --version >/dev/null
 # the driver shares the 2 cores with the daemon it times: a small, C1-only JVM
 driver=("$JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp target/test-classes dev.kato.bench.VaultScale)
 
-work=$(mktemp -d)
-cleanup() {
-    [ -n "${KATO_HOME:-}" ] && bin/kato stop >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-mkdir -p "$work/claude" "$work/codex/2026/11" "$work/gemini" "$work/notes"
-# a few real-shaped Gemini CLI sessions, so all three provider workers have something to read
-k=0
-for f in src/test/resources/testdata/provider/gemini/*.input.jsonl; do
-    k=$((k + 1))
-    mkdir -p "$work/gemini/project-$k/chats"
-    cp "$f" "$work/gemini/project-$k/chats/session-2026-11-01T09-00-$(printf '%08d' "$k").jsonl"
-done
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_work
+bench_roots
 
-new_home() { # a fresh KATO_HOME watching the three roots
-    export KATO_HOME="$work/$1"
-    mkdir -p "$KATO_HOME"
-    cat >"$KATO_HOME/kato-config.yaml" <<YAML
-schemaVersion: 1
-providerSessionRoots:
-  claude: [$work/claude]
-  codex: [$work/codex]
-  gemini: [$work/gemini]
-allowedWriteRoots: [$work/notes]
-YAML
-}
+new_home() { bench_home "$1"; } # a fresh KATO_HOME watching the three roots
 now_ns() { date +%s%N; }
 start_daemon() {
     bin/kato start >/dev/null
