@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Driver for {@code bench/catchup-budget.sh}: the parts of a first start's catch-up that no design
@@ -43,9 +44,11 @@ import java.util.stream.Stream;
  *       the worker started warm. The second pass writes its lines to LINES_OUT for {@code check}.
  *   <li>{@code check LINES}: the daemon's check of every line a worker sends ({@code LineSkimmer}),
  *       twice; prints the thread CPU of each pass.
- *   <li>{@code store DIR ROOT...}: the least the vault writes: every log's bytes into a new file of
- *       its own under DIR, in 1 MiB appends with an fsync after each (no index, no metadata).
- *       Prints the process CPU (the kernel's part included) and the wall time.
+ *   <li>{@code store DIR ROOT...}: the least the vault writes: as many bytes as each log under the
+ *       ROOTs holds (from memory) into a new file of its own under DIR, in 1 MiB appends with an
+ *       fsync after each, and one state file per session, written once as every state file is
+ *       ({@code AtomicFiles}: temp file, fsync, rename, fsync of the directory). No index, no other
+ *       metadata. Prints the process CPU (the kernel's part included) and the wall time.
  * </ul>
  *
  * Not a test: nothing here is timed by CI.
@@ -92,9 +95,12 @@ public final class CatchUpBudget {
         }
     }
 
-    /** Parses and renders every log as a provider worker does; returns the bytes read. */
-    private static long parseAndRender(Provider provider, List<Path> logs, OutputStream out)
-            throws IOException {
+    /**
+     * Parses and renders every log as a provider worker does, writing the lines to {@code out} if
+     * given; returns the bytes read.
+     */
+    private static long parseAndRender(
+            Provider provider, List<Path> logs, @Nullable OutputStream out) throws IOException {
         byte[] buf = new byte[READ_BYTES];
         List<ConversationEvent> events = new ArrayList<>();
         ParseSink sink =
@@ -127,7 +133,7 @@ public final class CatchUpBudget {
         return bytes;
     }
 
-    private static void render(List<ConversationEvent> events, OutputStream out)
+    private static void render(List<ConversationEvent> events, @Nullable OutputStream out)
             throws IOException {
         if (events.isEmpty()) {
             return;
