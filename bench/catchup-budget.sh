@@ -50,7 +50,7 @@ sync
 t0=$(date +%s%N)
 bin/kato start >/dev/null
 pid=$(cat "$KATO_HOME/runtime/daemon.pid")
-"${driver[@]}" await "$KATO_HOME/sessions" "$t0" "${AWAIT_TIMEOUT:-900}" 0 "$work/claude" "$work/codex" | grep -v '…'
+"${driver[@]}" await "$KATO_HOME/sessions" "$t0" "${AWAIT_TIMEOUT:-900}" 0 "$work/claude" "$work/codex"
 hz=$(getconf CLK_TCK)
 first_start_cpu=0
 gemini_cpu=0
